@@ -1,0 +1,130 @@
+import type { CallRecord } from './language-model.js';
+
+export type ModelErrorCode =
+  | 'MODEL_UNREACHABLE'
+  | 'MODEL_NOT_FOUND'
+  | 'MODEL_HTTP_ERROR'
+  | 'MODEL_TIMEOUT'
+  | 'MODEL_ABORTED'
+  | 'MODEL_OUTPUT_INVALID_JSON'
+  | 'MODEL_OUTPUT_SCHEMA_MISMATCH'
+  | 'MODEL_OUTPUT_TRUNCATED'
+  | 'MODEL_SPEC_INVALID'
+  | 'REPLAY_EXHAUSTED'
+  | 'REPLAY_MISMATCH'
+  | 'REPLAY_FILE_INVALID';
+
+/** Base of every error a provider throws. `code` is stable; `hint` tells a user what to do. */
+export class ModelError extends Error {
+  override readonly name: string = 'ModelError';
+  readonly code: ModelErrorCode;
+  readonly provider: string;
+  readonly modelId: string;
+  readonly hint: string | undefined;
+
+  constructor(
+    code: ModelErrorCode,
+    message: string,
+    options: { provider: string; modelId: string; hint?: string; cause?: unknown },
+  ) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.provider = options.provider;
+    this.modelId = options.modelId;
+    this.hint = options.hint;
+  }
+}
+
+/** No server answered at all (connection refused, DNS, LM Studio not running). */
+export class ModelUnreachableError extends ModelError {
+  override readonly name = 'ModelUnreachableError';
+  readonly baseUrl: string;
+  constructor(options: { provider: string; modelId: string; baseUrl: string; hint: string; cause?: unknown }) {
+    super('MODEL_UNREACHABLE', `Cannot reach the ${options.provider} server at ${options.baseUrl}.`, options);
+    this.baseUrl = options.baseUrl;
+  }
+}
+
+/** The server answered but does not have (or cannot load) the requested model. */
+export class ModelNotFoundError extends ModelError {
+  override readonly name = 'ModelNotFoundError';
+  readonly availableModels: readonly string[];
+  constructor(options: { provider: string; modelId: string; availableModels?: readonly string[]; hint?: string; cause?: unknown }) {
+    super('MODEL_NOT_FOUND', `Model "${options.modelId}" is not available on the ${options.provider} server.`, options);
+    this.availableModels = options.availableModels ?? [];
+  }
+}
+
+/** The server answered with a non-success HTTP status (or an error frame). */
+export class ModelHttpError extends ModelError {
+  override readonly name = 'ModelHttpError';
+  readonly status: number | undefined;
+  readonly responseBody: string | undefined;
+  constructor(options: { provider: string; modelId: string; status?: number; responseBody?: string; message: string; hint?: string; cause?: unknown }) {
+    super('MODEL_HTTP_ERROR', options.message, options);
+    this.status = options.status;
+    this.responseBody = options.responseBody;
+  }
+}
+
+export class ModelTimeoutError extends ModelError {
+  override readonly name = 'ModelTimeoutError';
+  readonly timeoutMs: number;
+  constructor(options: { provider: string; modelId: string; timeoutMs: number; cause?: unknown }) {
+    super('MODEL_TIMEOUT', `The ${options.provider} model "${options.modelId}" did not answer within ${options.timeoutMs} ms.`, {
+      ...options,
+      hint: 'Raise the request timeout, lower maxTokens, or use a smaller/faster model.',
+    });
+    this.timeoutMs = options.timeoutMs;
+  }
+}
+
+export class ModelAbortedError extends ModelError {
+  override readonly name = 'ModelAbortedError';
+  constructor(options: { provider: string; modelId: string; cause?: unknown }) {
+    super('MODEL_ABORTED', 'The model call was aborted.', options);
+  }
+}
+
+/**
+ * The model answered, but the answer is unusable: not JSON, not the schema, or cut off by maxTokens.
+ * The malformed output is research data: the full call record (raw text, usage, timings) is kept.
+ */
+export class ModelOutputError extends ModelError {
+  override readonly name = 'ModelOutputError';
+  readonly call: CallRecord;
+  /** Human-readable validation problems, suitable to quote back to the model in a retry. */
+  readonly issues: readonly string[];
+  constructor(
+    code: 'MODEL_OUTPUT_INVALID_JSON' | 'MODEL_OUTPUT_SCHEMA_MISMATCH' | 'MODEL_OUTPUT_TRUNCATED',
+    options: { provider: string; modelId: string; call: CallRecord; issues: readonly string[]; cause?: unknown },
+  ) {
+    const what = {
+      MODEL_OUTPUT_INVALID_JSON: 'is not valid JSON',
+      MODEL_OUTPUT_SCHEMA_MISMATCH: 'does not match the schema',
+      MODEL_OUTPUT_TRUNCATED: 'was truncated by the max token limit',
+    }[code];
+    super(code, `The output of "${options.modelId}" ${what}: ${options.issues.slice(0, 3).join('; ')}`, options);
+    this.call = options.call;
+    this.issues = options.issues;
+  }
+}
+
+/** A model string such as `lmstudio/qwen2.5-coder-7b-instruct` could not be understood. */
+export class ModelSpecError extends ModelError {
+  override readonly name = 'ModelSpecError';
+  constructor(message: string, hint?: string) {
+    super('MODEL_SPEC_INVALID', message, { provider: 'unknown', modelId: 'unknown', hint });
+  }
+}
+
+export class ReplayError extends ModelError {
+  override readonly name = 'ReplayError';
+  constructor(code: 'REPLAY_EXHAUSTED' | 'REPLAY_MISMATCH' | 'REPLAY_FILE_INVALID', message: string, options: { modelId: string; hint?: string }) {
+    super(code, message, { provider: 'replay', ...options });
+  }
+}
+
+export function isModelError(error: unknown): error is ModelError {
+  return error instanceof ModelError;
+}
