@@ -1,0 +1,65 @@
+import { isAbsolute, resolve } from 'node:path';
+import { ModelSpecError } from './errors.js';
+import type { LanguageModel } from './language-model.js';
+import { LmStudioModel } from './lmstudio-model.js';
+import { parseModelSpec } from './model-spec.js';
+import { OpenAICompatibleModel } from './openai-compatible-model.js';
+import { OPENAI_COMPATIBLE_PRESETS, isOpenAICompatibleProvider, resolvePresetBaseUrl } from './openai-compatible-presets.js';
+import { withRecording } from './recording-model.js';
+import { ReplayModel } from './replay-model.js';
+
+export interface CreateLanguageModelOptions {
+  /** Server URL; each provider has a default and an environment variable. */
+  baseUrl?: string;
+  /** OpenAI-compatible servers only; default env OPENAI_COMPATIBLE_API_KEY. */
+  apiKey?: string;
+  /** Per call; default 10 minutes. */
+  timeoutMs?: number;
+  /** Record every call of the model into this transcript (JSONL) for exact replay. */
+  record?: string;
+  /** Maps a bare replay name such as `demo` to a bundled transcript path; undefined means "not a bundled name". */
+  replayResolver?: (name: string) => string | undefined;
+  /**
+   * Replay only: calls already answered before (a resumed run continues the transcript where the
+   * interrupted run stopped instead of replaying it from the top).
+   */
+  replayStartIndex?: number;
+  /** Description written into a recorded transcript's header. */
+  recordDescription?: string;
+}
+
+/** A model string (`lmstudio/qwen2.5-coder-7b-instruct`, `ollama/qwen2.5-coder:7b`, `replay/demo`, …) → a LanguageModel. */
+export function createLanguageModel(spec: string, options: CreateLanguageModelOptions = {}): LanguageModel {
+  const model = createUnrecorded(spec, options);
+  return options.record === undefined ? model : withRecording(model, options.record, { description: options.recordDescription ?? `Recorded from ${spec}` });
+}
+
+function createUnrecorded(spec: string, options: CreateLanguageModelOptions): LanguageModel {
+  const { provider, model } = parseModelSpec(spec);
+  if (provider === 'lmstudio') {
+    return new LmStudioModel(model, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+  }
+  if (provider === 'replay') {
+    return ReplayModel.fromFile(resolveReplayPath(model, options.replayResolver), { startIndex: options.replayStartIndex ?? 0 });
+  }
+  if (isOpenAICompatibleProvider(provider)) {
+    const preset = OPENAI_COMPATIBLE_PRESETS[provider];
+    const baseUrl = resolvePresetBaseUrl(preset, options.baseUrl);
+    if (baseUrl === undefined) {
+      throw new ModelSpecError(
+        `"${spec}" needs the server's base URL.`,
+        `Pass a base URL (e.g. --base-url http://127.0.0.1:8000/v1) or set ${preset.baseUrlEnv}.`,
+      );
+    }
+    return new OpenAICompatibleModel(model, { baseUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs, provider: preset.provider, startHint: preset.startHint });
+  }
+  // parseModelSpec only returns known providers; this guards a provider added there but not here.
+  throw new ModelSpecError(`Provider "${provider}" is known but not wired up.`);
+}
+
+/** A bare name the resolver knows (`demo`) wins; anything else is a path relative to the working directory. */
+function resolveReplayPath(name: string, resolver: CreateLanguageModelOptions['replayResolver']): string {
+  const bundled = resolver?.(name);
+  if (bundled !== undefined) return bundled;
+  return isAbsolute(name) ? name : resolve(name);
+}
