@@ -1,0 +1,148 @@
+import { ModelOutputError, isModelError } from '@ndli/models';
+import type { z } from 'zod';
+import { PhaseOutputError, type PhaseAttempt, type PhaseName } from './errors.js';
+import type { TokenTotals } from './events.js';
+import type { CallFileRecord, PhaseContext, PhaseOutcome } from './phase-context.js';
+import { renderPrompt } from './prompts.js';
+
+export const CHECK_FAILED_CODE = 'PHASE_CHECK_FAILED';
+
+/** The result of the checks after zod: issues reject the answer; the value may be repaired (e.g. restored tasks). */
+export interface CheckVerdict<VALUE> {
+  value: VALUE;
+  issues: readonly string[];
+  warnings: readonly string[];
+}
+
+export interface PhaseCall<VALUE> {
+  phase: PhaseName;
+  iteration: number;
+  system: string;
+  prompt: string;
+  schema: z.ZodType<VALUE>;
+  jsonSchema: Record<string, unknown>;
+  schemaName: string;
+  check: (value: VALUE) => CheckVerdict<VALUE>;
+}
+
+const TRUNCATION_ADVICE =
+  'Your answer was cut off by the maximum output length. Be MORE CONCISE: no comments, no repeated code, short names, ' +
+  'but keep every part complete and the JSON closed.';
+const ISSUE_ADVICE = 'Fix exactly these problems.';
+
+function retryPrompt(original: string, code: string, issues: readonly string[]): string {
+  return renderPrompt('retry', {
+    original_prompt: original,
+    error_code: code,
+    issues: issues.map((issue) => `- ${issue}`).join('\n'),
+    advice: code === 'MODEL_OUTPUT_TRUNCATED' ? TRUNCATION_ADVICE : ISSUE_ADVICE,
+  }).user;
+}
+
+/**
+ * One phase call with bounded retries. Every attempt is a fresh chat (system + one user message);
+ * a retry's user message is the original one plus the validation error. Bad output (invalid JSON,
+ * schema mismatch, truncation, a failed check) is retried up to `maxRetries` times, then becomes a
+ * `PhaseOutputError` holding every attempt. Anything else (transport, abort) propagates at once.
+ */
+export async function callWithRetries<VALUE>(context: PhaseContext, call: PhaseCall<VALUE>): Promise<PhaseOutcome<VALUE>> {
+  const { model, settings } = context;
+  const maxAttempts = settings.maxRetries + 1;
+  const attempts: PhaseAttempt[] = [];
+  const tokens: TokenTotals = { prompt: 0, completion: 0 };
+  const started = Date.now();
+  let prompt = call.prompt;
+
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    const request = {
+      system: call.system,
+      prompt,
+      temperature: settings.temperature,
+      maxTokens: settings.maxTokens,
+      seed: settings.seed,
+    };
+    const base = {
+      phase: call.phase,
+      iteration: call.iteration,
+      attempt,
+      startedAt: new Date().toISOString(),
+      schemaName: call.schemaName,
+      request,
+    };
+    let rejection: { code: string; issues: readonly string[]; rawText: string; finishReason: string };
+    try {
+      const result = await model.generateObject({
+        ...request,
+        schema: call.schema,
+        jsonSchema: call.jsonSchema,
+        schemaName: call.schemaName,
+        ...(context.signal ? { abortSignal: context.signal } : {}),
+      });
+      tokens.prompt += result.usage.promptTokens ?? 0;
+      tokens.completion += result.usage.completionTokens ?? 0;
+      const verdict = call.check(result.object);
+      const callFields = { rawText: result.rawText, usage: result.usage, timings: result.timings, finishReason: result.finishReason, modelId: result.modelId };
+      if (verdict.issues.length === 0) {
+        await context.recordCall({ ...base, ...callFields, parsed: verdict.value, error: undefined });
+        for (const message of verdict.warnings) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message });
+        return { value: verdict.value, attempts: attempt, tokens, durationMs: Date.now() - started };
+      }
+      await context.recordCall({
+        ...base,
+        ...callFields,
+        parsed: result.object,
+        error: { code: CHECK_FAILED_CODE, message: 'The output failed the checks after schema validation.', issues: verdict.issues },
+      });
+      rejection = { code: CHECK_FAILED_CODE, issues: verdict.issues, rawText: result.rawText, finishReason: result.finishReason };
+    } catch (error) {
+      if (error instanceof ModelOutputError) {
+        const record = error.call;
+        tokens.prompt += record.usage.promptTokens ?? 0;
+        tokens.completion += record.usage.completionTokens ?? 0;
+        await context.recordCall({
+          ...base,
+          rawText: record.rawText,
+          parsed: undefined,
+          error: { code: error.code, message: error.message, issues: error.issues },
+          usage: record.usage,
+          timings: record.timings,
+          finishReason: record.finishReason,
+          modelId: record.modelId,
+        });
+        rejection = { code: error.code, issues: error.issues, rawText: record.rawText, finishReason: record.finishReason };
+      } else {
+        // Transport, HTTP, timeout, abort: not the model's fault, not retried; the attempt is still on record.
+        const failure: CallFileRecord = {
+          ...base,
+          rawText: null,
+          parsed: undefined,
+          error: {
+            code: isModelError(error) ? error.code : 'UNEXPECTED_ERROR',
+            message: error instanceof Error ? error.message : String(error),
+            issues: [],
+          },
+          usage: undefined,
+          timings: undefined,
+          finishReason: undefined,
+          modelId: model.modelId,
+        };
+        await context.recordCall(failure);
+        throw error;
+      }
+    }
+    attempts.push({ attempt, ...rejection });
+    if (attempt < maxAttempts) {
+      context.emit({
+        type: 'retry',
+        phase: call.phase,
+        iteration: call.iteration,
+        attempt: attempt + 1,
+        maxAttempts,
+        code: rejection.code,
+        issues: rejection.issues,
+      });
+      prompt = retryPrompt(call.prompt, rejection.code, rejection.issues);
+    }
+  }
+  throw new PhaseOutputError({ phase: call.phase, iteration: call.iteration, modelId: model.modelId, attempts });
+}

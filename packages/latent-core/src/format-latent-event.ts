@@ -1,0 +1,70 @@
+import type { LatentEvent } from './events.js';
+
+/** The seed tool's console lines for one event (empty when the event prints nothing). */
+export function formatLatentEvent(event: LatentEvent): string[] {
+  switch (event.type) {
+    case 'loop-start':
+      return [
+        `📁 Output directory: ${event.directory}`,
+        ...(event.resumedFrom ? [`⏩ Resuming from: ${event.resumedFrom}`] : []),
+        ...(event.mode === 'one-shot'
+          ? ['🎯 One-shot mode: a single GENERATE call from the task alone (baseline)']
+          : [
+              '🔄 Context isolation: FRESH LLM context for each phase',
+              '💾 State persistence: Only ReasoningState JSON carries between phases',
+            ]),
+      ];
+    case 'phase-start':
+      switch (event.phase) {
+        case 'init':
+          return ["[1] Decomposing: WRITE what you know, ASK about what you don't..."];
+        case 'fix':
+          return [`[1] FIX: adding ${event.failures} failing behaviour(s) as unsolved tasks with blockers...`];
+        case 'refine':
+          return [`[2.${event.iteration}] SEARCHING to answer ${event.blockers} blockers (fresh context)...`];
+        case 'generate':
+          return ['[3] Generating code from solved tasks (fresh context)...'];
+        case 'one-shot':
+          return ['[1] Generating code from the task alone (one-shot, fresh context)...'];
+      }
+      return [];
+    case 'phase-end':
+      switch (event.phase) {
+        case 'init':
+        case 'fix':
+          return [
+            `   ✓ Solved tasks: ${event.solved}`,
+            `   ✓ Unsolved tasks: ${event.unsolved}`,
+            `   ✓ Blockers to answer: ${event.blockers}`,
+          ];
+        case 'refine':
+          return [
+            `   ✓ Blocker answers accumulated: ${event.blockerAnswers}`,
+            `   ✓ Solved: ${event.solved} (+${event.newlySolved})`,
+            `   ✓ Unsolved: ${event.unsolved}`,
+          ];
+        default:
+          return [];
+      }
+    case 'retry':
+      return [`   ↻ Retry ${event.attempt}/${event.maxAttempts} (${event.code}): ${event.issues.slice(0, 3).join('; ')}`];
+    case 'warning':
+      return [`   ⚠ ${event.message}`];
+    case 'stalled':
+      return [
+        `⚠ No task solved in ${event.roundsWithoutProgress} refinement(s) in a row: stopping after ${event.refinements} refinement(s) with ${event.unsolved} unsolved task(s).`,
+      ];
+    case 'all-solved':
+      return [`🎉 All tasks solved after ${event.refinements} refinement(s)!`];
+    case 'max-refinements':
+      return [`⚠ Max refinements (${event.refinements}) reached with ${event.unsolved} unsolved task(s).`];
+    case 'artifact-saved':
+      return [`   ✓ HTML saved to: ${event.path}`, `   ✓ Lines: ${event.lines}`];
+    case 'loop-end': {
+      const summary = `${event.calls} call(s), ${event.retries} retry(ies), ${event.tokens.prompt} prompt / ${event.tokens.completion} completion tokens, ${(event.durationMs / 1000).toFixed(1)} s`;
+      if (event.status === 'completed') return [`✅ Done: ${summary}`];
+      if (event.status === 'interrupted') return [`⏹ Interrupted: ${summary}`];
+      return [`❌ Failed (${event.error?.code ?? 'unknown'}): ${event.error?.message ?? ''}`, `   ${summary}`];
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { LANGUAGE_MODEL_INTERFACE_VERSION } from '@ndli/models';
+import { z } from 'zod';
+import type { PhaseName } from './errors.js';
+import type { EndReason, LoopMode, RunStatus, TokenTotals } from './events.js';
+import type { LatentSettings } from './settings.js';
+
+/** Wall time and tokens of one phase (all its attempts), in `run_metadata.json`. */
+export interface PhaseTiming {
+  phase: PhaseName;
+  iteration: number;
+  startedAt: string;
+  durationMs: number;
+  attempts: number;
+  tokens: TokenTotals;
+}
+
+/** `run_metadata.json`: rewritten after every step, so it is always a faithful summary of the run so far. */
+export interface RunMetadata {
+  stateSchemaVersion: number;
+  mode: LoopMode;
+  artifactFileName: string;
+  model: { provider: string; id: string; scripted: boolean; interfaceVersion: number };
+  settings: LatentSettings;
+  versions: { node: string; package: string };
+  /** Commit of the working directory's git repository; null outside one. */
+  gitCommit: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  /** One timestamp per `resume` that continued this run. */
+  resumedAt: string[];
+  status: RunStatus;
+  endReason: EndReason | null;
+  refinements: number;
+  phases: PhaseTiming[];
+  tokens: TokenTotals;
+  calls: number;
+  retries: number;
+  truncations: number;
+  error: { code: string; message: string } | null;
+  /** Whatever the caller passed (spec name, benchmark id, …). */
+  metadata: Record<string, unknown>;
+}
+
+let packageVersion: string | undefined;
+
+/** Read from package.json beside `src/` or `dist/`; "unknown" rather than failing a run over it. */
+export function latentCorePackageVersion(): string {
+  if (packageVersion === undefined) {
+    try {
+      const parsed = z.object({ version: z.string() }).safeParse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
+      packageVersion = parsed.success ? parsed.data.version : 'unknown';
+    } catch {
+      packageVersion = 'unknown';
+    }
+  }
+  return packageVersion;
+}
+
+/** The current commit, or null when git or the repository is absent. */
+export function currentGitCommit(cwd: string = process.cwd()): string | null {
+  try {
+    const output = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000, encoding: 'utf8' });
+    const commit = output.trim();
+    return /^[0-9a-f]{40}$/.test(commit) ? commit : null;
+  } catch {
+    return null;
+  }
+}
+
+export const LANGUAGE_MODEL_INTERFACE = LANGUAGE_MODEL_INTERFACE_VERSION;
+
+const TokenTotalsSchema = z.object({ prompt: z.number(), completion: z.number() });
+
+/** The parts of an earlier run's metadata a resumed run carries on (counters add up across sessions). */
+export const ResumableMetadataSchema = z.object({
+  startedAt: z.string(),
+  resumedAt: z.array(z.string()).default([]),
+  phases: z.array(
+    z.object({
+      phase: z.enum(['init', 'refine', 'generate', 'fix', 'one-shot']),
+      iteration: z.number(),
+      startedAt: z.string(),
+      durationMs: z.number(),
+      attempts: z.number(),
+      tokens: TokenTotalsSchema,
+    }),
+  ),
+  tokens: TokenTotalsSchema,
+  calls: z.number(),
+  retries: z.number(),
+  truncations: z.number(),
+  endReason: z.enum(['all-solved', 'stalled', 'max-refinements', 'one-shot']).nullable(),
+});
+
+export type ResumableMetadata = z.infer<typeof ResumableMetadataSchema>;
