@@ -1,0 +1,130 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { benchCommand, compareCommand, reportCommand, type BenchFlags } from './commands/bench-command.js';
+import { inspectCommand } from './commands/inspect-command.js';
+import { modelsCommand } from './commands/models-command.js';
+import { resumeCommand, runCommand, type RunFlags } from './commands/run-command.js';
+import { testCommand } from './commands/test-command.js';
+import { NDLI_VERSION } from './run/environment.js';
+
+function integer(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got "${value}".`);
+    return parsed;
+  };
+}
+
+function decimal(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < 0) throw new InvalidArgumentError(`${name} must be a number ≥ 0, got "${value}".`);
+    return parsed;
+  };
+}
+
+/** Builds the `ndli` program. Each action resolves to an exit code (see EXIT). */
+export function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('ndli')
+    .description('Nested Dual-Loop Inference: verified code generation with local LLMs')
+    .version(NDLI_VERSION)
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('run')
+    .description('generate an app with the inner loop, judge it with Ralph, FIX until green or a budget ends')
+    .argument('<spec>', 'target app (a folder under specs/, e.g. calculator)')
+    .option('-m, --model <model>', 'e.g. lmstudio/qwen2.5-coder-7b-instruct, ollama/qwen2.5-coder:7b, openai-compatible/<id>, replay/demo')
+    .option('-c, --config <file>', 'config file (default: ./ndli.config.{ts,json} if present)')
+    .option('--base-url <url>', 'model server URL')
+    .option('--temperature <t>', 'sampling temperature', decimal('--temperature'))
+    .option('--max-tokens <n>', 'max completion tokens per call', integer('--max-tokens'))
+    .option('--seed <n>', 'sampling seed', integer('--seed'))
+    .option('--max-refinements <n>', 'REFINE iterations per inner loop (0: INIT then GENERATE)', integer('--max-refinements'))
+    .option('--min-solve <n>', 'tasks the model should solve per REFINE', integer('--min-solve'))
+    .option('--max-rounds <n>', 'generate→test rounds, FIX rounds included', integer('--max-rounds'))
+    .option('--max-total-tokens <n>', 'token budget for the whole run', integer('--max-total-tokens'))
+    .option('--max-minutes <n>', 'wall-time budget for the whole run', decimal('--max-minutes'))
+    .option('-o, --output <dir>', 'output directory (default: output)')
+    .option('--specs-dir <dir>', 'folder of spec folders (default: ./specs)')
+    .option('--browser <path>', 'Chromium executable for Ralph')
+    .option('--no-fix', 'inner loop only: judge once, no FIX rounds (ablation)')
+    .option('--one-shot', 'a single direct GENERATE call, no inner loop, then Ralph (ablation baseline)')
+    .option('--no-record', 'do not record a replayable transcript of the model calls')
+    .option('--json', 'print events as JSON lines')
+    .action(async (spec: string, flags: RunFlags) => setExitCode(await runCommand(spec, flags)));
+
+  program
+    .command('resume')
+    .description('continue an interrupted or failed-with-error run from its last complete step')
+    .argument('<run-dir>', 'e.g. output/run_20260131_143022')
+    .option('--json', 'print events as JSON lines')
+    .action(async (runDirectory: string, flags: { json?: boolean }) => setExitCode(await resumeCommand(runDirectory, flags)));
+
+  program
+    .command('test')
+    .description('judge an HTML file against a spec with Ralph (exit 0 only when every test passes)')
+    .argument('<spec>', 'target app, e.g. calculator')
+    .argument('<artifact>', 'the HTML file to judge')
+    .option('--json', 'print the verdict as JSON')
+    .option('--browser <path>', 'Chromium executable')
+    .option('--specs-dir <dir>', 'folder of spec folders')
+    .option('--evidence <dir>', 'keep verdict.json, screenshots and traces here')
+    .action(async (spec: string, artifact: string, flags: { json?: boolean; browser?: string; specsDir?: string; evidence?: string }) =>
+      setExitCode(await testCommand(spec, artifact, flags)),
+    );
+
+  program
+    .command('models')
+    .description('list the models the configured server offers')
+    .addOption(new Option('--provider <provider>', 'server kind').choices(['lmstudio', 'ollama', 'llamacpp', 'vllm', 'lmstudio-openai', 'openai-compatible']))
+    .option('--base-url <url>', 'server URL')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'print as JSON')
+    .action(async (flags: { provider?: string; baseUrl?: string; config?: string; json?: boolean }) => setExitCode(await modelsCommand(flags)));
+
+  program
+    .command('inspect')
+    .description('timeline of a run: each call, its state counts, tokens, time, retries; tests fixed and broken per round')
+    .argument('<run-dir>', 'a run directory')
+    .option('--json', 'print as JSON')
+    .action(async (runDirectory: string, flags: { json?: boolean }) => setExitCode(await inspectCommand(runDirectory, flags)));
+
+  program
+    .command('bench')
+    .description('benchmark models across specs: every trial a full run, results streamed to bench/<id>/results.jsonl')
+    .option('--models <list>', 'comma-separated model strings')
+    .option('--specs <list>', 'comma-separated spec names')
+    .option('--modes <list>', 'comma-separated: ndli (both loops), inner (no FIX), one-shot', 'ndli')
+    .option('--trials <n>', 'trials per model × spec × mode', integer('--trials'), 5)
+    .option('--concurrency <n>', 'trials at once per server (what the server can run in parallel)', integer('--concurrency'), 1)
+    .option('--base-urls <list>', 'comma-separated servers to spread trials over')
+    .option('--id <id>', 'bench id (default bench_YYYYMMDD_HHMMSS)')
+    .option('--resume <id>', 'continue a killed bench; finished trials are not redone')
+    .option('--bench-dir <dir>', 'where benches live', 'bench')
+    .option('-c, --config <file>', 'config file')
+    .option('--max-rounds <n>', 'rounds per trial', integer('--max-rounds'))
+    .option('--max-refinements <n>', 'REFINE iterations per inner loop', integer('--max-refinements'))
+    .option('--max-tokens <n>', 'max completion tokens per call', integer('--max-tokens'))
+    .option('--temperature <t>', 'sampling temperature', decimal('--temperature'))
+    .option('--max-total-tokens <n>', 'token budget per trial', integer('--max-total-tokens'))
+    .option('--max-minutes <n>', 'wall-time budget per trial', decimal('--max-minutes'))
+    .option('--specs-dir <dir>', 'folder of spec folders')
+    .action(async (flags: BenchFlags) => setExitCode(await benchCommand({ ...flags, record: true })));
+
+  program
+    .command('report')
+    .description('write a self-contained HTML report (and a Markdown table) of a bench')
+    .argument('<bench-dir>', 'e.g. bench/bench_20261125_101500')
+    .action(async (benchDirectory: string) => setExitCode(await reportCommand(benchDirectory)));
+
+  program
+    .command('compare')
+    .description('what changed between two benches per model × spec × mode; exit 1 on a regression')
+    .argument('<bench-a>', 'the baseline bench directory')
+    .argument('<bench-b>', 'the new bench directory')
+    .option('--threshold <share>', 'largest tolerated drop of pass@1 or mean tests passed (0.1 = 10 points)', decimal('--threshold'), 0.1)
+    .option('--json', 'print as JSON')
+    .action(async (a: string, b: string, flags: { threshold: number; json?: boolean }) => setExitCode(await compareCommand(a, b, flags)));
+
+  return program;
+}

@@ -1,0 +1,123 @@
+import { writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createRunDirectoryName } from '@ndli/latent-core';
+import { loadSpec } from '@ndli/ralph';
+import { BenchPlanSchema, type BenchPlan } from '../bench/bench-plan.js';
+import { BenchStore } from '../bench/bench-store.js';
+import { compareBenches, renderComparison } from '../bench/compare-benches.js';
+import { runBench } from '../bench/run-bench.js';
+import { summarize } from '../bench/summarize.js';
+import { EXIT } from '../cli-errors.js';
+import { loadConfig } from '../config/load-config.js';
+import { OrchestratorError } from '../errors.js';
+import { htmlReport } from '../report/html-report.js';
+import { markdownTable } from '../report/markdown-table.js';
+import { specLookup } from '../run/specs-location.js';
+import { flagsToConfig, type RunFlags } from './run-command.js';
+
+export interface BenchFlags extends Omit<RunFlags, 'model' | 'fix' | 'oneShot' | 'json'> {
+  models?: string;
+  specs?: string;
+  modes: string;
+  trials: number;
+  concurrency: number;
+  baseUrls?: string;
+  id?: string;
+  resume?: string;
+  benchDir: string;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+async function newPlan(flags: BenchFlags, cwd: string): Promise<BenchPlan> {
+  const { config } = await loadConfig({ cwd, ...(flags.config ? { configPath: flags.config } : {}), overrides: flagsToConfig({ ...flags, fix: true }) });
+  const models = list(flags.models);
+  const specs = list(flags.specs);
+  if (models.length === 0) throw new OrchestratorError('USAGE', 'No models given.', 'Pass --models a,b (e.g. --models lmstudio/qwen2.5-coder-7b-instruct,replay/demo).');
+  if (specs.length === 0) throw new OrchestratorError('USAGE', 'No specs given.', 'Pass --specs calculator,todo.');
+  // Unknown specs fail now, not an hour into the bench.
+  for (const spec of specs) loadSpec(spec, specLookup(cwd, config.specsDir));
+  const parsed = BenchPlanSchema.safeParse({
+    kind: 'ndli-bench',
+    version: 1,
+    id: flags.id ?? createRunDirectoryName(new Date()).replace(/^run_/, 'bench_'),
+    models,
+    specs,
+    modes: list(flags.modes),
+    trials: flags.trials,
+    concurrency: flags.concurrency,
+    baseUrls: list(flags.baseUrls),
+    config,
+    createdAt: new Date().toISOString(),
+  });
+  if (!parsed.success) {
+    throw new OrchestratorError('USAGE', `Invalid bench options: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`, 'Modes are ndli, inner, one-shot; --trials and --concurrency are ≥ 1.');
+  }
+  return parsed.data;
+}
+
+/** `ndli bench`: every trial a full run; results stream to bench/<id>/results.jsonl; `--resume <id>` skips finished trials. */
+export async function benchCommand(flags: BenchFlags): Promise<number> {
+  const cwd = process.cwd();
+  const benchRoot = resolve(cwd, flags.benchDir);
+  let store: BenchStore;
+  let plan: BenchPlan;
+  if (flags.resume) {
+    store = BenchStore.open(join(benchRoot, flags.resume));
+    plan = store.readPlan();
+  } else {
+    plan = await newPlan(flags, cwd);
+    store = BenchStore.create(join(benchRoot, plan.id), plan);
+  }
+  const controller = new AbortController();
+  const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort('interrupted'));
+  process.on('SIGINT', onSigint);
+  process.stdout.write(`📊 Bench ${plan.id}: ${plan.models.join(', ')} × ${plan.specs.join(', ')} × ${plan.modes.join(', ')} × ${plan.trials} trial(s) → ${relative(cwd, store.directory)}\n`);
+  if (plan.models.some((model) => model.startsWith('replay/'))) process.stdout.write('   (replay models are SCRIPTED: recorded answers, no model involved)\n');
+  try {
+    const outcome = await runBench({
+      cwd,
+      store,
+      plan,
+      signal: controller.signal,
+      onTrialEnd: ({ result, done, total }) => {
+        const rounds = result.rounds.map((round) => `${round.passed}/${round.total}`).join(' → ') || 'not judged';
+        process.stdout.write(`  [${done}/${total}] ${result.model} · ${result.spec} · ${result.mode} · trial ${result.trial} → ${result.status} (${result.endReason}; ${rounds}; ${result.tokens.prompt + result.tokens.completion} tokens; ${(result.durationMs / 1000).toFixed(1)} s)\n`);
+      },
+    });
+    process.stdout.write(`\n${markdownTable(outcome.summary)}\n\n`);
+    if (outcome.remaining > 0) {
+      process.stdout.write(`⏹  ${outcome.remaining} trial(s) not finished. Continue with: pnpm ndli bench --resume ${plan.id}\n`);
+      return EXIT.interrupted;
+    }
+    process.stdout.write(`Results: ${relative(cwd, join(store.directory, 'results.jsonl'))} · report: pnpm ndli report ${relative(cwd, store.directory)}\n`);
+    return EXIT.passed;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** `ndli report <bench-dir>`: report.html (self-contained) and report.md beside the results. */
+export async function reportCommand(benchDirectory: string): Promise<number> {
+  const store = BenchStore.open(resolve(benchDirectory));
+  const plan = store.readPlan();
+  const results = store.readResults();
+  const groups = summarize(results);
+  const htmlPath = join(store.directory, 'report.html');
+  const markdownPath = join(store.directory, 'report.md');
+  writeFileSync(htmlPath, htmlReport(plan, groups, results));
+  writeFileSync(markdownPath, `${markdownTable(groups)}\n`);
+  process.stdout.write(`${markdownTable(groups)}\n\nReport: ${htmlPath}\nMarkdown: ${markdownPath}\n`);
+  return EXIT.passed;
+}
+
+/** `ndli compare <a> <b>`: what changed per model × spec × mode; exit 1 on a regression beyond the threshold. */
+export async function compareCommand(before: string, after: string, flags: { threshold: number; json?: boolean }): Promise<number> {
+  const a = summarize(BenchStore.open(resolve(before)).readResults());
+  const b = summarize(BenchStore.open(resolve(after)).readResults());
+  const comparisons = compareBenches(a, b, flags.threshold);
+  process.stdout.write(`${flags.json ? JSON.stringify(comparisons, null, 2) : renderComparison(comparisons, flags.threshold)}\n`);
+  return comparisons.some((comparison) => comparison.regression) ? EXIT.failed : EXIT.passed;
+}

@@ -1,0 +1,115 @@
+import { loadConfig } from '../config/load-config.js';
+import type { NdliConfigInput } from '../config/config-schema.js';
+import { EXIT } from '../cli-errors.js';
+import type { EventListener } from '../events.js';
+import { createConsoleReporter } from '../reporters/console-reporter.js';
+import { createJsonReporter } from '../reporters/json-reporter.js';
+import { resumeRun, startRun } from '../run/session.js';
+import type { RunOutcome } from '../run/drive-run.js';
+import type { RunMode } from '../run/run-metadata.js';
+
+export interface RunFlags {
+  model?: string;
+  config?: string;
+  baseUrl?: string;
+  temperature?: number;
+  maxTokens?: number;
+  seed?: number;
+  maxRefinements?: number;
+  minSolve?: number;
+  maxRounds?: number;
+  maxTotalTokens?: number;
+  maxMinutes?: number;
+  output?: string;
+  specsDir?: string;
+  browser?: string;
+  fix: boolean;
+  oneShot?: boolean;
+  record: boolean;
+  json?: boolean;
+}
+
+export function flagsToConfig(flags: RunFlags): NdliConfigInput {
+  return {
+    model: flags.model,
+    baseUrl: flags.baseUrl,
+    temperature: flags.temperature,
+    maxTokens: flags.maxTokens,
+    seed: flags.seed,
+    maxRefinements: flags.maxRefinements,
+    minSolvePerIteration: flags.minSolve,
+    maxRounds: flags.maxRounds,
+    budgets: { maxTotalTokens: flags.maxTotalTokens, maxWallTimeMs: flags.maxMinutes === undefined ? undefined : flags.maxMinutes * 60_000 },
+    outputDir: flags.output,
+    specsDir: flags.specsDir,
+    browserPath: flags.browser,
+    // Commander's negatable `--no-record` defaults to true; only a given flag should override the file.
+    record: flags.record === false ? false : undefined,
+  };
+}
+
+export function modeFromFlags(flags: { fix: boolean; oneShot?: boolean }): RunMode {
+  if (flags.oneShot) return 'one-shot';
+  return flags.fix ? 'ndli' : 'inner';
+}
+
+export function exitCodeFor(outcome: RunOutcome): number {
+  switch (outcome.status) {
+    case 'passed':
+      return EXIT.passed;
+    case 'interrupted':
+      return EXIT.interrupted;
+    case 'error':
+      return EXIT.error;
+    default:
+      return EXIT.failed;
+  }
+}
+
+function reporter(json: boolean | undefined): EventListener {
+  return json ? createJsonReporter() : createConsoleReporter();
+}
+
+/**
+ * Ctrl-C once: the run stops at a clean point as `interrupted` and prints the resume command.
+ * Twice: exit at once (everything already saved stays saved).
+ */
+function interruptOnSigint(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    process.stderr.write('\n⏹  Interrupting: saving where the run stopped (Ctrl-C again to quit at once)…\n');
+    controller.abort('interrupted');
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigint);
+    },
+  };
+}
+
+export async function runCommand(specName: string, flags: RunFlags): Promise<number> {
+  const cwd = process.cwd();
+  const { config } = await loadConfig({ cwd, ...(flags.config ? { configPath: flags.config } : {}), overrides: flagsToConfig(flags) });
+  const interrupt = interruptOnSigint();
+  try {
+    const outcome = await startRun({ cwd, specName, config, mode: modeFromFlags(flags), onEvent: reporter(flags.json), signal: interrupt.signal });
+    return exitCodeFor(outcome);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+export async function resumeCommand(runDirectory: string, flags: { json?: boolean }): Promise<number> {
+  const interrupt = interruptOnSigint();
+  try {
+    const outcome = await resumeRun({ cwd: process.cwd(), runDirectory, onEvent: reporter(flags.json), signal: interrupt.signal });
+    return exitCodeFor(outcome);
+  } finally {
+    interrupt.dispose();
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Everything a run can be configured with, from `ndli.config.ts` / `.json` and CLI flags (flags win).
+ * Defaults are the seed's where it had one (MAX_REFINEMENTS = 12, MIN_SOLVE_PER_ITERATION = 2).
+ */
+export const NdliConfigSchema = z
+  .object({
+    model: z.string().min(1).optional().describe('Model string, e.g. lmstudio/qwen2.5-coder-7b-instruct or ollama/qwen2.5-coder:7b'),
+    baseUrl: z.string().url().optional().describe('Base URL of the model server (LM Studio ws://127.0.0.1:1234, OpenAI-compatible http://…/v1)'),
+    apiKey: z.string().optional().describe('API key for OpenAI-compatible servers that need one'),
+    temperature: z.number().min(0).max(2).default(0.2),
+    maxTokens: z.number().int().positive().default(8192).describe('Max completion tokens per model call'),
+    seed: z.number().int().optional(),
+    requestTimeoutMs: z.number().int().positive().default(600_000).describe('Per-call timeout'),
+    maxRefinements: z.number().int().min(0).default(12),
+    minSolvePerIteration: z.number().int().min(1).default(2),
+    maxRetries: z.number().int().min(0).default(2).describe('Retries of a phase whose output is malformed'),
+    refineStallLimit: z.number().int().min(1).default(2).describe('REFINE rounds in a row solving nothing that end refinement'),
+    maxRounds: z.number().int().min(1).default(5).describe('Generate→test rounds (the first plus FIX rounds)'),
+    stallRounds: z
+      .number()
+      .int()
+      .min(0)
+      .default(2)
+      .describe('Consecutive rounds with the same failing tests and blockers that end the run as stalled (0 = never)'),
+    budgets: z
+      .object({
+        maxTotalTokens: z.number().int().positive().optional(),
+        maxWallTimeMs: z.number().int().positive().optional(),
+      })
+      .default({}),
+    outputDir: z.string().min(1).default('output'),
+    specsDir: z.string().optional().describe('Folder holding the target app spec folders (default: ./specs found upward)'),
+    record: z.boolean().default(true).describe('Record a replayable transcript of every model call in the run directory'),
+    browserPath: z.string().optional().describe('Chromium executable for Ralph (default: Playwright’s, else /usr/bin/chromium)'),
+  })
+  .strict();
+
+export type NdliConfig = z.infer<typeof NdliConfigSchema>;
+export type NdliConfigInput = z.input<typeof NdliConfigSchema>;
+
+/** Typed helper for `ndli.config.ts`: `export default defineConfig({ model: 'lmstudio/…' })`. */
+export function defineConfig(config: NdliConfigInput): NdliConfigInput {
+  return config;
+}

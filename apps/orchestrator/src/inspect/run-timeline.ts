@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { RunStore } from '../run/run-store.js';
+import type { RoundSummary, RunMetadata } from '../run/run-metadata.js';
+
+/** The parts of a `calls/NNN-<phase>.json` file the timeline shows; anything else is ignored. */
+const CallFileSchema = z.object({
+  phase: z.string(),
+  iteration: z.number(),
+  attempt: z.number(),
+  rawText: z.string().nullable(),
+  parsed: z.unknown(),
+  error: z.object({ code: z.string(), message: z.string() }).nullish(),
+  usage: z.object({ promptTokens: z.number().nullish(), completionTokens: z.number().nullish() }).nullish(),
+  timings: z.object({ totalMs: z.number() }).nullish(),
+});
+
+const StateCountsSchema = z.object({
+  solved_tasks: z.array(z.unknown()),
+  unsolved_tasks: z.array(z.object({ blockers: z.array(z.unknown()) })),
+});
+
+export interface TimelineCall {
+  file: string;
+  phase: string;
+  iteration: number;
+  attempt: number;
+  ok: boolean;
+  errorCode: string | undefined;
+  solved: number | undefined;
+  unsolved: number | undefined;
+  blockers: number | undefined;
+  promptTokens: number;
+  completionTokens: number;
+  ms: number;
+}
+
+export interface TimelineRound {
+  round: number;
+  summary: RoundSummary | undefined;
+  calls: TimelineCall[];
+}
+
+export interface RunTimeline {
+  directory: string;
+  metadata: RunMetadata;
+  rounds: TimelineRound[];
+}
+
+function readCall(directory: string, file: string): TimelineCall {
+  const parsed = CallFileSchema.safeParse(JSON.parse(readFileSync(join(directory, file), 'utf8')));
+  if (!parsed.success) {
+    return { file, phase: '?', iteration: 0, attempt: 0, ok: false, errorCode: 'UNREADABLE_CALL_FILE', solved: undefined, unsolved: undefined, blockers: undefined, promptTokens: 0, completionTokens: 0, ms: 0 };
+  }
+  const call = parsed.data;
+  const counts = StateCountsSchema.safeParse(call.parsed);
+  return {
+    file,
+    phase: call.phase,
+    iteration: call.iteration,
+    attempt: call.attempt,
+    ok: !call.error,
+    errorCode: call.error?.code,
+    solved: counts.success ? counts.data.solved_tasks.length : undefined,
+    unsolved: counts.success ? counts.data.unsolved_tasks.length : undefined,
+    blockers: counts.success ? counts.data.unsolved_tasks.reduce((sum, task) => sum + task.blockers.length, 0) : undefined,
+    promptTokens: call.usage?.promptTokens ?? 0,
+    completionTokens: call.usage?.completionTokens ?? 0,
+    ms: call.timings?.totalMs ?? 0,
+  };
+}
+
+/** Reads a run directory into a timeline: rounds, each with its calls in order. */
+export function readRunTimeline(directory: string): RunTimeline {
+  const store = RunStore.open(directory);
+  const metadata = store.readMetadata();
+  const roundNumbers = readdirSync(directory)
+    .map((entry) => /^round_(\d+)$/.exec(entry)?.[1])
+    .filter((value): value is string => value !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const rounds = roundNumbers.map((round) => {
+    const callsDirectory = join(store.roundDirectory(round), 'calls');
+    const files = existsSync(callsDirectory) ? readdirSync(callsDirectory).filter((file) => file.endsWith('.json')).sort() : [];
+    return { round, summary: metadata.rounds[round - 1], calls: files.map((file) => readCall(callsDirectory, file)) };
+  });
+  return { directory, metadata, rounds };
+}

@@ -1,0 +1,64 @@
+import type { BenchPlan } from '../bench/bench-plan.js';
+import type { GroupSummary } from '../bench/summarize.js';
+import type { TrialResult } from '../bench/trial-result.js';
+import { markdownTable } from './markdown-table.js';
+import { barChart, escapeHtml, lineChart } from './svg-charts.js';
+
+const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+
+function groupLabel(group: GroupSummary): string {
+  return `${group.model} · ${group.spec} · ${group.mode}`;
+}
+
+function trialRows(results: readonly TrialResult[]): string {
+  return results
+    .map((result) => {
+      const link = `${result.runDirectory}/run_metadata.json`;
+      const rounds = result.rounds.map((round) => `${round.passed}/${round.total}`).join(' → ') || '—';
+      return `<tr><td>${escapeHtml(result.model)}</td><td>${escapeHtml(result.spec)}</td><td>${result.mode}</td><td>${result.trial}</td><td class="${result.status}">${result.status}</td><td>${escapeHtml(result.endReason)}</td><td>${rounds}</td><td>${result.tokens.prompt + result.tokens.completion}</td><td>${(result.durationMs / 1000).toFixed(1)}</td><td><a href="${escapeHtml(link)}">${escapeHtml(result.runDirectory)}</a></td></tr>`;
+    })
+    .join('\n');
+}
+
+/** One self-contained HTML file: tables and inline-SVG charts, links to each trial's run directory. */
+export function htmlReport(plan: BenchPlan, groups: readonly GroupSummary[], results: readonly TrialResult[]): string {
+  const scripted = plan.models.filter((model) => model.startsWith('replay/'));
+  const passRate = barChart('pass-rate', 'Pass rate (pass@1) per model × spec × mode', groups.map((group) => ({ label: groupLabel(group), value: group.passAtK[0] ?? 0, display: percent(group.passAtK[0] ?? 0) })), 1);
+  const byRound = lineChart('pass-by-round', 'Share of trials green by the end of each round', groups.map((group) => ({ label: groupLabel(group), points: group.passRateByRound })), 'Round');
+  const cost = barChart(
+    'cost',
+    'Tokens per verified pass',
+    groups.map((group) => ({ label: groupLabel(group), value: group.tokensPerVerifiedPass ?? 0, display: group.tokensPerVerifiedPass === undefined ? 'no pass' : Math.round(group.tokensPerVerifiedPass).toLocaleString('en-US') })),
+  );
+  const summaryRows = groups
+    .map(
+      (group) =>
+        `<tr><td>${escapeHtml(group.model)}</td><td>${escapeHtml(group.spec)}</td><td>${group.mode}</td><td>${group.trials}</td><td>${group.passes}</td><td>${group.passAtK.map((value, index) => `pass@${index + 1} ${percent(value)}`).join('<br>')}</td><td>${percent(group.meanFractionPassed)}</td><td>${group.tokensPerVerifiedPass === undefined ? '—' : Math.round(group.tokensPerVerifiedPass)}</td><td>${group.secondsPerVerifiedPass === undefined ? '—' : group.secondsPerVerifiedPass.toFixed(1)}</td><td>${Object.entries(group.failureCauses).filter(([, count]) => count > 0).map(([cause, count]) => `${cause} ${count}`).join(', ') || '—'}</td></tr>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>NDLI bench ${escapeHtml(plan.id)}</title>
+<style>
+body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#111;max-width:1200px}
+table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f4f4f5}.passed{color:#15803d}.failed,.error{color:#b91c1c}.stalled{color:#a16207}
+.scripted{background:#fef3c7;border:1px solid #f59e0b;padding:.5rem 1rem}figure{margin:1rem 0}pre{background:#f4f4f5;padding:1rem;overflow:auto}
+</style></head><body>
+<h1>NDLI bench <code>${escapeHtml(plan.id)}</code></h1>
+<p>${plan.models.length} model(s) × ${plan.specs.length} spec(s) × ${plan.modes.length} mode(s) × ${plan.trials} trial(s) · ${results.length} trial(s) finished · created ${escapeHtml(plan.createdAt)}</p>
+${scripted.length > 0 ? `<p class="scripted">SCRIPTED: ${scripted.map(escapeHtml).join(', ')} replay recorded or hand-written answers; no model produced them.</p>` : ''}
+<h2>Charts</h2>
+${passRate}
+${byRound}
+${cost}
+<h2>Summary</h2>
+<table><thead><tr><th>model</th><th>spec</th><th>mode</th><th>trials</th><th>passes</th><th>pass@k</th><th>mean tests passed</th><th>tokens / pass</th><th>s / pass</th><th>failure causes</th></tr></thead>
+<tbody>${summaryRows}</tbody></table>
+<h2>Trials</h2>
+<table><thead><tr><th>model</th><th>spec</th><th>mode</th><th>trial</th><th>status</th><th>end</th><th>tests per round</th><th>tokens</th><th>s</th><th>run</th></tr></thead>
+<tbody>${trialRows(results)}</tbody></table>
+<h2>Markdown</h2>
+<pre>${escapeHtml(markdownTable(groups))}</pre>
+</body></html>
+`;
+}

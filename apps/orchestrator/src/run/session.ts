@@ -1,0 +1,162 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createRunDirectoryName } from '@ndli/latent-core';
+import { createLanguageModel, parseModelSpec, type LanguageModel } from '@ndli/models';
+import { createJudge, loadSpec, type Judge } from '@ndli/ralph';
+import type { NdliConfig } from '../config/config-schema.js';
+import { OrchestratorError } from '../errors.js';
+import type { EventListener } from '../events.js';
+import { resolveBundledTranscript } from '../transcripts/bundled-transcripts.js';
+import { driveRun, type RunOutcome } from './drive-run.js';
+import { gitCommit, runtimeVersions } from './environment.js';
+import { RUN_METADATA_VERSION, type RunMetadata, type RunMode } from './run-metadata.js';
+import { RunStore, TRANSCRIPT_FILE } from './run-store.js';
+import { specLookup } from './specs-location.js';
+
+export interface SessionOptions {
+  cwd: string;
+  onEvent?: EventListener;
+  /** Ctrl-C: the run stops cleanly as `interrupted`, resumable. */
+  signal?: AbortSignal;
+  /** Tests and the bench inject a judge; normally Ralph in Chromium. */
+  judge?: Judge;
+}
+
+export interface StartRunOptions extends SessionOptions {
+  specName: string;
+  config: NdliConfig;
+  mode: RunMode;
+  /** Exact run directory (the bench names its trials); default `<outputDir>/run_YYYYMMDD_HHMMSS`. */
+  runDirectory?: string;
+}
+
+/** A new run directory name that does not collide with a run started in the same second. */
+function freshRunDirectory(outputDirectory: string): string {
+  const base = join(outputDirectory, createRunDirectoryName(new Date()));
+  let candidate = base;
+  for (let suffix = 2; existsSync(candidate); suffix += 1) candidate = `${base}_${suffix}`;
+  return candidate;
+}
+
+/** Model calls already made in a run (one call file each): a replayed run skips that many on resume. */
+function recordedCallCount(store: RunStore): number {
+  if (!existsSync(store.directory)) return 0;
+  return readdirSync(store.directory)
+    .filter((entry) => entry.startsWith('round_'))
+    .map((entry) => join(store.directory, entry, 'calls'))
+    .filter((directory) => existsSync(directory))
+    .reduce((count, directory) => count + readdirSync(directory).filter((file) => file.endsWith('.json')).length, 0);
+}
+
+function requireModelSpec(config: NdliConfig): string {
+  if (config.model) return config.model;
+  throw new OrchestratorError(
+    'MODEL_MISSING',
+    'No model given.',
+    'Pass --model (e.g. --model lmstudio/qwen2.5-coder-7b-instruct, or --model replay/demo for the scripted demo) or set `model` in ndli.config.ts.',
+  );
+}
+
+/**
+ * Where `replay/<name>` points: a bundled transcript (`demo`), a file, or a directory holding one
+ * transcript per spec (`<spec>.<mode>.jsonl`, else `<spec>.jsonl`) — a scripted "model" a bench can
+ * run across several specs.
+ */
+export function resolveReplayTarget(name: string, cwd: string, run: { spec: string; mode: RunMode }): string | undefined {
+  const bundled = resolveBundledTranscript(name);
+  if (bundled) return bundled;
+  const path = resolve(cwd, name);
+  if (!existsSync(path)) return undefined;
+  if (!statSync(path).isDirectory()) return path;
+  return [join(path, `${run.spec}.${run.mode}.jsonl`), join(path, `${run.spec}.jsonl`)].find((candidate) => existsSync(candidate));
+}
+
+function openModel(config: NdliConfig, store: RunStore, cwd: string, run: { spec: string; mode: RunMode }): LanguageModel {
+  const modelSpec = requireModelSpec(config);
+  const isReplay = parseModelSpec(modelSpec).provider === 'replay';
+  return createLanguageModel(modelSpec, {
+    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    timeoutMs: config.requestTimeoutMs,
+    ...(config.record && !isReplay ? { record: store.path(TRANSCRIPT_FILE) } : {}),
+    ...(isReplay ? { replayStartIndex: recordedCallCount(store) } : {}),
+    replayResolver: (name: string) => resolveReplayTarget(name, cwd, run),
+  });
+}
+
+/**
+ * Budgets end a run cleanly: the wall-time budget aborts whatever is running with reason
+ * `budget-wall-time`, which the run records as `failed` (not `interrupted`).
+ */
+function withWallTimeBudget(config: NdliConfig, alreadySpentMs: number, signal: AbortSignal | undefined): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal?.reason ?? 'interrupted');
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const budget = config.budgets.maxWallTimeMs;
+  const timer = budget === undefined ? undefined : setTimeout(() => controller.abort('budget-wall-time'), Math.max(0, budget - alreadySpentMs));
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+async function execute(store: RunStore, metadata: RunMetadata, config: NdliConfig, options: SessionOptions, resumed: boolean): Promise<RunOutcome> {
+  const spec = loadSpec(metadata.spec, specLookup(options.cwd, config.specsDir));
+  const model = openModel(config, store, options.cwd, { spec: metadata.spec, mode: metadata.mode });
+  // A replayed recording of a real model is not scripted; a hand-written transcript is. The model knows.
+  metadata.model.scripted = model.scripted;
+  // One judge per run keeps Chromium warm across its rounds.
+  const judge = options.judge ?? createJudge(config.browserPath ? { browser: { executablePath: config.browserPath } } : {});
+  const budget = withWallTimeBudget(config, metadata.durationMs, options.signal);
+  try {
+    return await driveRun({ store, metadata, config, spec, model, judge, onEvent: options.onEvent, signal: budget.signal, resumed });
+  } finally {
+    budget.dispose();
+    if (!options.judge) await judge.close();
+  }
+}
+
+/** `ndli run <spec>`: a new run directory, then the nested loops. */
+export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
+  const { config } = options;
+  const spec = loadSpec(options.specName, specLookup(options.cwd, config.specsDir));
+  const modelSpec = requireModelSpec(config);
+  const parsed = parseModelSpec(modelSpec);
+  const directory = resolve(options.cwd, options.runDirectory ?? freshRunDirectory(resolve(options.cwd, config.outputDir)));
+  const store = RunStore.create(directory);
+  const now = new Date().toISOString();
+  const metadata: RunMetadata = {
+    kind: 'ndli-run',
+    version: RUN_METADATA_VERSION,
+    spec: spec.name,
+    artifactFileName: spec.artifactFileName,
+    model: { spec: modelSpec, provider: parsed.provider, id: parsed.model, scripted: parsed.provider === 'replay' || parsed.provider === 'mock' },
+    mode: options.mode,
+    config,
+    versions: runtimeVersions(),
+    ...(gitCommit(options.cwd) ? { gitCommit: gitCommit(options.cwd) } : {}),
+    startedAt: now,
+    updatedAt: now,
+    durationMs: 0,
+    status: 'running',
+    tokens: { prompt: 0, completion: 0 },
+    rounds: [],
+    resumes: 0,
+  };
+  store.writeMetadata(metadata);
+  return execute(store, metadata, config, options, false);
+}
+
+/** `ndli resume <run-dir>`: continues from the last complete step with the run's own config. */
+export async function resumeRun(options: SessionOptions & { runDirectory: string }): Promise<RunOutcome> {
+  const store = RunStore.open(resolve(options.cwd, options.runDirectory));
+  const metadata = store.readMetadata();
+  if (metadata.status === 'passed' || metadata.status === 'failed' || metadata.status === 'stalled') {
+    throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, 'Start a new run with `pnpm ndli run <spec>`.');
+  }
+  metadata.resumes += 1;
+  return execute(store, metadata, metadata.config, options, true);
+}

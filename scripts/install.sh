@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs everything NDLI needs on a bare machine: pnpm, the workspace's packages, and a Chromium
+# for Ralph. Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PNPM_VERSION=12.21.0
+export TURBO_TELEMETRY_DISABLED=1
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "✗ Node $(node --version) is too old: NDLI needs Node 20.19 or newer." >&2
+  exit 1
+fi
+
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$PNPM_VERSION" ]; then
+  echo "→ installing pnpm $PNPM_VERSION"
+  # corepack's signature check fails on some machines; npm works everywhere npm does.
+  npm install --global "pnpm@$PNPM_VERSION" --no-fund --no-audit >/dev/null
+fi
+
+echo "→ installing workspace packages"
+if [ -n "${CI:-}" ]; then pnpm install --frozen-lockfile; else pnpm install; fi
+
+# Ralph needs a Chromium: Playwright's own if installed, else the system's (CHROMIUM_PATH or /usr/bin/chromium).
+playwright_chromium=$(cd packages/ralph && node -e "try{const p=require('playwright-core').chromium.executablePath();process.stdout.write(require('fs').existsSync(p)?p:'')}catch{}" 2>/dev/null || true)
+if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then
+  echo "→ browser: $CHROMIUM_PATH (CHROMIUM_PATH)"
+elif [ -n "$playwright_chromium" ]; then
+  echo "→ browser: Playwright's Chromium ($playwright_chromium)"
+elif [ -x /usr/bin/chromium ]; then
+  echo "→ browser: /usr/bin/chromium"
+elif command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "→ installing Chromium (apt)"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+else
+  echo "→ installing Playwright's Chromium"
+  (cd packages/ralph && pnpm exec playwright install chromium) || {
+    echo "✗ No Chromium found and none could be installed." >&2
+    echo "  Install one (e.g. 'sudo apt-get install chromium') or set CHROMIUM_PATH to a Chromium/Chrome executable." >&2
+    exit 1
+  }
+fi
+echo "✓ installed"
