@@ -214,6 +214,8 @@ export async function driveRun(context: RunContext): Promise<RunOutcome> {
       if (ended) return finish(ended.status, ended.endReason);
       const budget = exhaustedBudget(context.config, { tokens: metadata.tokens, elapsedMs: elapsed() });
       if (budget) return finish('failed', budget);
+      // Stopped between rounds: end here rather than open a round that does nothing.
+      if (context.signal?.aborted) throw new Error('aborted between rounds');
 
       const summary: RoundSummary = metadata.rounds[round - 1] ?? {
         round,

@@ -20,6 +20,8 @@ export interface SessionOptions {
   signal?: AbortSignal;
   /** Tests and the bench inject a judge; normally Ralph in Chromium. */
   judge?: Judge;
+  /** A model object instead of the config's model string (programmatic use, tests). */
+  model?: LanguageModel;
 }
 
 export interface StartRunOptions extends SessionOptions {
@@ -105,7 +107,7 @@ function withWallTimeBudget(config: NdliConfig, alreadySpentMs: number, signal: 
 
 async function execute(store: RunStore, metadata: RunMetadata, config: NdliConfig, options: SessionOptions, resumed: boolean): Promise<RunOutcome> {
   const spec = loadSpec(metadata.spec, specLookup(options.cwd, config.specsDir));
-  const model = openModel(config, store, options.cwd, { spec: metadata.spec, mode: metadata.mode });
+  const model = options.model ?? openModel(config, store, options.cwd, { spec: metadata.spec, mode: metadata.mode });
   // A replayed recording of a real model is not scripted; a hand-written transcript is. The model knows.
   metadata.model.scripted = model.scripted;
   // One judge per run keeps Chromium warm across its rounds.
@@ -123,11 +125,12 @@ async function execute(store: RunStore, metadata: RunMetadata, config: NdliConfi
 export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
   const { config } = options;
   const spec = loadSpec(options.specName, specLookup(options.cwd, config.specsDir));
-  const modelSpec = requireModelSpec(config);
-  const parsed = parseModelSpec(modelSpec);
+  const modelSpec = options.model ? `${options.model.provider}/${options.model.modelId}` : requireModelSpec(config);
+  const parsed = options.model ? { provider: options.model.provider, model: options.model.modelId } : parseModelSpec(modelSpec);
   const directory = resolve(options.cwd, options.runDirectory ?? freshRunDirectory(resolve(options.cwd, config.outputDir)));
   const store = RunStore.create(directory);
   const now = new Date().toISOString();
+  const commit = gitCommit(options.cwd);
   const metadata: RunMetadata = {
     kind: 'ndli-run',
     version: RUN_METADATA_VERSION,
@@ -137,7 +140,7 @@ export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
     mode: options.mode,
     config,
     versions: runtimeVersions(),
-    ...(gitCommit(options.cwd) ? { gitCommit: gitCommit(options.cwd) } : {}),
+    ...(commit ? { gitCommit: commit } : {}),
     startedAt: now,
     updatedAt: now,
     durationMs: 0,

@@ -1,0 +1,183 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ModelUnreachableError } from '@ndli/models';
+import { MockModel, type ScriptedResponse } from '@ndli/models/testing';
+import { describe, expect, it } from 'vitest';
+import { NdliConfigSchema, type NdliConfigInput } from '../config/config-schema.js';
+import type { OrchestratorEvent } from '../events.js';
+import { scriptedJudge } from '../test-support/scripted-judge.js';
+import { tinyApp, tinySpecsDirectory } from '../test-support/tiny-app.js';
+import { fixScenario, oneShotScenario, passScenario, stallScenario } from '../transcripts/scenarios.js';
+import { resumeRun, startRun } from './session.js';
+import type { RunMode } from './run-metadata.js';
+
+const specsDir = tinySpecsDirectory();
+const correct = tinyApp(20);
+const buggy = tinyApp(14);
+
+function answers(transcript: { calls: readonly { response?: { rawText: string } }[] }): ScriptedResponse[] {
+  return transcript.calls.map((call) => call.response?.rawText ?? '');
+}
+
+function setup(options: { responses: ScriptedResponse[]; failing: string[][]; config?: NdliConfigInput; mode?: RunMode }) {
+  const cwd = mkdtempSync(join(tmpdir(), 'ndli-run-'));
+  const events: OrchestratorEvent[] = [];
+  const model = new MockModel({ modelId: 'scripted-test', responses: options.responses });
+  const judge = scriptedJudge(options.failing);
+  const config = NdliConfigSchema.parse({ specsDir, maxRefinements: 4, ...options.config });
+  const run = (signal?: AbortSignal) =>
+    startRun({ cwd, specName: 'tiny', config, mode: options.mode ?? 'ndli', model, judge, onEvent: (event) => events.push(event), ...(signal ? { signal } : {}) });
+  return { cwd, events, model, judge, run };
+}
+
+const fixAnswers = () => answers(fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14' }));
+
+describe('ndli run: the nested loops', () => {
+  it('turns a red first round green with a FIX round, and saves every step', async () => {
+    const { run, model, events } = setup({ responses: fixAnswers(), failing: [['chains left to right'], []] });
+    const outcome = await run();
+    expect(outcome.status).toBe('passed');
+    expect(outcome.metadata.rounds.map((round) => [round.kind, round.passed, round.total])).toEqual([
+      ['init', 4, 5],
+      ['fix', 5, 5],
+    ]);
+    expect(model.remaining).toBe(0);
+
+    const directory = outcome.runDirectory;
+    expect(readdirSync(directory).sort()).toEqual(['events.jsonl', 'round_1', 'round_2', 'run_metadata.json', 'tiny.html']);
+    // (Ralph's evidence folder `ralph/` appears only with the real judge.)
+    expect(readdirSync(join(directory, 'round_1')).sort()).toEqual(['calls', 'events.jsonl', 'run_metadata.json', 'state_final.json', 'state_init.json', 'state_refine_1.json', 'state_refine_2.json', 'tiny.html', 'verdict.json']);
+    expect(readdirSync(join(directory, 'round_2')).sort()).toEqual(['calls', 'events.jsonl', 'run_metadata.json', 'state_final.json', 'state_fix.json', 'state_refine_1.json', 'tiny.html', 'verdict.json']);
+    expect(readdirSync(join(directory, 'round_1', 'calls'))).toHaveLength(4);
+    // The result at the run root is the green artifact.
+    expect(readFileSync(join(directory, 'tiny.html'), 'utf8')).toBe(correct);
+
+    // The FIX round's failure entered as an unsolved task with a blocker, and the REFINE prompt carried it.
+    const stateFix = JSON.parse(readFileSync(join(directory, 'round_2', 'state_fix.json'), 'utf8')) as { unsolved_tasks: { name: string; blockers: string[] }[] };
+    expect(stateFix.unsolved_tasks.map((task) => task.name)).toContain('fix_arithmetic');
+    expect(stateFix.unsolved_tasks[0]?.blockers.join(' ')).toMatch(/shows 14 but the contract requires 20/);
+    expect(model.requests[4]?.prompt).toContain('fix_arithmetic');
+    // Every call is a fresh chat: system + one user prompt, nothing else carried over.
+    expect(model.requests.every((request) => Object.keys(request).every((key) => ['system', 'prompt', 'schema', 'jsonSchema', 'schemaName', 'temperature', 'maxTokens', 'seed', 'abortSignal'].includes(key)))).toBe(true);
+
+    const metadata = JSON.parse(readFileSync(join(directory, 'run_metadata.json'), 'utf8')) as Record<string, unknown>;
+    expect(metadata).toMatchObject({ status: 'passed', endReason: 'all-tests-passed', best: { round: 2, passed: 5, total: 5 }, model: { scripted: true } });
+    expect(events.map((event) => event.type)).toContain('run-end');
+    const lines = readFileSync(join(directory, 'events.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ type: 'run-end', status: 'passed' });
+  });
+
+  it('keeps the best artifact when a round regresses, and tells the next FIX round which tests regressed', async () => {
+    const transcript = fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14' });
+    const responses = answers(transcript);
+    // Round 2 regenerates the buggy app (a regression); round 3 the correct one.
+    const round2 = [responses[4] ?? '', JSON.stringify({ html: buggy.replace('14', '13') })];
+    const { run, model, events } = setup({ responses: [...responses.slice(0, 4), ...round2, ...responses.slice(4)], failing: [['divides'], ['adds', 'subtracts'], []] });
+    const outcome = await run();
+    expect(outcome.status).toBe('passed');
+    const verdicts = events.filter((event): event is Extract<OrchestratorEvent, { type: 'verdict' }> => event.type === 'verdict');
+    expect(verdicts[1]?.regressedTitles).toEqual(['adds', 'subtracts']);
+    expect(verdicts[1]?.best).toEqual({ round: 1, passed: 4, total: 5 });
+    // Round 3's FIX tasks say the regressed tests passed before.
+    expect(model.requests[6]?.prompt).toMatch(/passed in an earlier round/);
+    expect(outcome.metadata.rounds[1]?.regressedTitles).toEqual(['adds', 'subtracts']);
+  });
+
+  it('anchors the best artifact at the run root when the run ends red', async () => {
+    const transcript = fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14' });
+    const worse = tinyApp(13);
+    const responses = [...answers(transcript).slice(0, 5), JSON.stringify({ html: worse })];
+    const { run } = setup({ responses, failing: [['divides'], ['adds', 'subtracts']], config: { maxRounds: 2 } });
+    const outcome = await run();
+    expect(outcome).toMatchObject({ status: 'failed', endReason: 'max-rounds' });
+    expect(readFileSync(join(outcome.runDirectory, 'tiny.html'), 'utf8')).toBe(buggy);
+  });
+
+  it('ends as stalled when the same failures and blockers repeat, instead of burning tokens', async () => {
+    // The stalling REFINEs return the FIX task unchanged (its exact text does not matter to the digest).
+    const fixTasks = [{ name: 'fix_arithmetic', what_i_know: 'x', blockers: ['y'] }];
+    const transcript = stallScenario({ modelId: 'm', buggy, fixTasks, fixRounds: 3, refineStallLimit: 2 });
+    const { run, judge } = setup({ responses: answers(transcript), failing: [['divides']], config: { refineStallLimit: 2, stallRounds: 2 } });
+    const outcome = await run();
+    expect(outcome).toMatchObject({ status: 'stalled', endReason: 'same-failures-repeated' });
+    expect(judge.judged).toHaveLength(2);
+    expect(outcome.metadata.rounds[1]?.innerEndReason).toBe('stalled');
+  });
+
+  it('--no-fix judges the inner loop once; --one-shot makes a single GENERATE call', async () => {
+    const inner = setup({ responses: answers(passScenario({ modelId: 'm', reference: buggy })), failing: [['adds']], mode: 'inner' });
+    expect(await inner.run()).toMatchObject({ status: 'failed', endReason: 'no-fix-rounds' });
+    expect(inner.judge.judged).toHaveLength(1);
+
+    const oneShot = setup({ responses: answers(oneShotScenario({ modelId: 'm', html: correct })), failing: [[]], mode: 'one-shot' });
+    const outcome = await oneShot.run();
+    expect(outcome).toMatchObject({ status: 'passed' });
+    expect(oneShot.model.requests).toHaveLength(1);
+    expect(oneShot.model.requests[0]?.schemaName).toBe('generated_artifact');
+  });
+
+  it('a token budget ends the run cleanly with the best artifact kept', async () => {
+    const { run, judge } = setup({ responses: fixAnswers(), failing: [['adds'], []], config: { budgets: { maxTotalTokens: 100 } } });
+    const outcome = await run();
+    expect(outcome).toMatchObject({ status: 'failed', endReason: 'budget-tokens' });
+    expect(judge.judged).toHaveLength(1);
+    expect(existsSync(join(outcome.runDirectory, 'tiny.html'))).toBe(true);
+  });
+});
+
+describe('interruption and failures keep every saved step', () => {
+  it('Ctrl-C after the first verdict → interrupted; resume finishes without redoing round 1', async () => {
+    const responses = fixAnswers();
+    const controller = new AbortController();
+    const { cwd, events } = setup({ responses: [], failing: [] });
+    const config = NdliConfigSchema.parse({ specsDir, maxRefinements: 4 });
+    const first = await startRun({
+      cwd,
+      specName: 'tiny',
+      config,
+      mode: 'ndli',
+      model: new MockModel({ responses }),
+      judge: scriptedJudge([['adds'], []]),
+      signal: controller.signal,
+      onEvent: (event) => {
+        events.push(event);
+        if (event.type === 'round-end' && event.round === 1) controller.abort('interrupted');
+      },
+    });
+    expect(first.status).toBe('interrupted');
+    expect(first.metadata.rounds).toHaveLength(1);
+    const runEnd = events.find((event): event is Extract<OrchestratorEvent, { type: 'run-end' }> => event.type === 'run-end');
+    expect(runEnd?.resumeCommand).toContain(`pnpm ndli resume ${first.runDirectory}`);
+
+    // The resumed run answers only the calls not made yet (round 2).
+    const resumedModel = new MockModel({ responses: responses.slice(4) });
+    const judge = scriptedJudge([[]]);
+    const resumed = await resumeRun({ cwd, runDirectory: first.runDirectory, model: resumedModel, judge });
+    expect(resumed.status).toBe('passed');
+    expect(resumedModel.remaining).toBe(0);
+    expect(judge.judged).toHaveLength(1);
+    expect(resumed.metadata.resumes).toBe(1);
+    expect(resumed.metadata.rounds.map((round) => round.passed)).toEqual([4, 5]);
+  });
+
+  it('a model server that goes away mid-run → error with the resume command; resume completes', async () => {
+    const responses = fixAnswers();
+    const unreachable = new ModelUnreachableError({ provider: 'lmstudio', modelId: 'm', baseUrl: 'ws://127.0.0.1:1234', hint: 'lms server start' });
+    const { cwd } = setup({ responses: [], failing: [] });
+    const config = NdliConfigSchema.parse({ specsDir, maxRefinements: 4 });
+    const failed = await startRun({ cwd, specName: 'tiny', config, mode: 'ndli', model: new MockModel({ responses: [...responses.slice(0, 4), unreachable] }), judge: scriptedJudge([['adds'], []]) });
+    expect(failed).toMatchObject({ status: 'error', endReason: 'MODEL_UNREACHABLE' });
+    expect(failed.metadata.error?.message).toMatch(/Cannot reach/);
+    expect(failed.metadata.rounds[0]?.status).toBe('judged');
+
+    const resumed = await resumeRun({ cwd, runDirectory: failed.runDirectory, model: new MockModel({ responses: responses.slice(4) }), judge: scriptedJudge([[]]) });
+    expect(resumed.status).toBe('passed');
+  });
+
+  it('refuses to resume a run that already ended', async () => {
+    const { run, cwd } = setup({ responses: answers(passScenario({ modelId: 'm', reference: correct })), failing: [[]] });
+    const done = await run();
+    await expect(resumeRun({ cwd, runDirectory: done.runDirectory })).rejects.toThrow(/already ended \(passed/);
+  });
+});

@@ -1,0 +1,51 @@
+import type { Judge, Verdict } from '@ndli/ralph';
+
+/** Titles of the spec's tests in a scripted verdict, grouped as `group › title`. */
+export const TEST_TITLES = ['adds', 'subtracts', 'multiplies', 'divides', 'chains left to right'];
+
+/**
+ * A judge that returns scripted verdicts instead of running a browser: which tests fail in round N.
+ * For loop tests only — the real judge is exercised in the end-to-end tests.
+ */
+export function scriptedJudge(failingPerRound: readonly (readonly string[])[]): Judge & { judged: string[] } {
+  const judged: string[] = [];
+  return {
+    browser: { executablePath: '/scripted', source: 'config' },
+    judged,
+    run: async ({ spec, artifact, outputDirectory }) => {
+      const failing = failingPerRound[judged.length] ?? failingPerRound.at(-1) ?? [];
+      judged.push(artifact);
+      const verdict: Verdict = {
+        spec: typeof spec === 'string' ? spec : spec.name,
+        artifact,
+        total: TEST_TITLES.length,
+        passed: TEST_TITLES.length - failing.length,
+        failed: failing.length,
+        skipped: 0,
+        durationMs: 5,
+        tests: TEST_TITLES.map((title, index) => ({ title, describePath: ['arithmetic'], file: 'arithmetic.spec.ts', line: index + 1, status: failing.includes(title) ? 'failed' : 'passed', durationMs: 1 })),
+        failures: failing.map((title) => ({
+          title,
+          group: 'arithmetic',
+          describePath: ['arithmetic'],
+          file: 'arithmetic.spec.ts',
+          line: TEST_TITLES.indexOf(title) + 1,
+          status: 'failed',
+          actions: [`click the keys for "${title}"`],
+          expected: '20',
+          actual: '14',
+          message: `after the keys for "${title}" the display should show 20 (left to right)`,
+          consoleErrors: [],
+          pageErrors: [],
+          dialogs: [],
+          blockedRequests: [],
+        })),
+        runErrors: [],
+        browser: { executablePath: '/scripted', source: 'config' },
+        outputDirectory: outputDirectory ?? '',
+      };
+      return verdict;
+    },
+    close: async () => undefined,
+  };
+}
