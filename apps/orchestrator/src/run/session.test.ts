@@ -8,6 +8,7 @@ import { NdliConfigSchema, type NdliConfigInput } from '../config/config-schema.
 import type { OrchestratorEvent } from '../events.js';
 import { scriptedJudge } from '../test-support/scripted-judge.js';
 import { tinyApp, tinySpecsDirectory } from '../test-support/tiny-app.js';
+import { transcriptAnswers } from '../test-support/transcript-answers.js';
 import { fixScenario, oneShotScenario, passScenario, stallScenario } from '../transcripts/scenarios.js';
 import { resumeRun, startRun } from './session.js';
 import type { RunMode } from './run-metadata.js';
@@ -16,9 +17,7 @@ const specsDir = tinySpecsDirectory();
 const correct = tinyApp(20);
 const buggy = tinyApp(14);
 
-function answers(transcript: { calls: readonly { response?: { rawText: string } }[] }): ScriptedResponse[] {
-  return transcript.calls.map((call) => call.response?.rawText ?? '');
-}
+const answers = transcriptAnswers;
 
 function setup(options: { responses: ScriptedResponse[]; failing: string[][]; config?: NdliConfigInput; mode?: RunMode }) {
   const cwd = mkdtempSync(join(tmpdir(), 'ndli-run-'));
