@@ -4,6 +4,7 @@ import { EXIT } from '../cli-errors.js';
 import type { EventListener } from '../events.js';
 import { createConsoleReporter } from '../reporters/console-reporter.js';
 import { createJsonReporter } from '../reporters/json-reporter.js';
+import { checkModelServer } from '../run/preflight.js';
 import { resumeRun, startRun } from '../run/session.js';
 import type { RunOutcome } from '../run/drive-run.js';
 import type { RunMode } from '../run/run-metadata.js';
@@ -95,6 +96,7 @@ function interruptOnSigint(): { signal: AbortSignal; dispose: () => void } {
 export async function runCommand(specName: string, flags: RunFlags): Promise<number> {
   const cwd = process.cwd();
   const { config } = await loadConfig({ cwd, ...(flags.config ? { configPath: flags.config } : {}), overrides: flagsToConfig(flags) });
+  await checkModelServer(config);
   const interrupt = interruptOnSigint();
   try {
     const outcome = await startRun({ cwd, specName, config, mode: modeFromFlags(flags), onEvent: reporter(flags.json), signal: interrupt.signal });

@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { writeTranscript, type Transcript } from '@ndli/models';
+import { CHROMIUM_ARGS, loadSpec, resolveBrowser, runSpecs, toFixBlockers } from '@ndli/ralph';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TrialResultSchema, type TrialResult } from '../bench/trial-result.js';
+import { runCli, startCli } from '../test-support/run-cli.js';
+import { fixScenario, oneShotScenario, passScenario, schemaFailureScenario, stallScenario } from '../transcripts/scenarios.js';
+
+/**
+ * A bench over two SCRIPTED models (directories of per-spec transcripts, replayed — no model involved):
+ * "fixer" repairs its calculator bug in a FIX round; "staller" never repairs it and writes invalid JSON
+ * for todo. Every trial is a real `ndli run` judged by Ralph in real Chromium.
+ */
+const read = (path: string) => readFileSync(path, 'utf8');
+
+function writeModel(directory: string, transcripts: Record<string, Transcript>): string {
+  mkdirSync(directory, { recursive: true });
+  for (const [name, transcript] of Object.entries(transcripts)) writeTranscript(join(directory, `${name}.jsonl`), transcript);
+  return directory;
+}
+
+function results(benchDirectory: string): TrialResult[] {
+  return read(join(benchDirectory, 'results.jsonl')).trim().split('\n').map((line) => TrialResultSchema.parse(JSON.parse(line)));
+}
+
+function group(all: readonly TrialResult[], model: string, spec: string, mode: string): TrialResult[] {
+  return all.filter((result) => result.model.endsWith(model) && result.spec === spec && result.mode === mode);
+}
+
+describe('ndli bench / report / compare over scripted models', () => {
+  let cwd: string;
+  let benchDirectory: string;
+  let bench: { code: number | null; stdout: string };
+
+  beforeAll(async () => {
+    cwd = mkdtempSync(join(tmpdir(), 'ndli-bench-'));
+    const calculator = loadSpec('calculator');
+    const todo = loadSpec('todo');
+    const calculatorBug = calculator.bugs.find((bug) => bug.name === 'operator-precedence');
+    const todoBug = todo.bugs[0];
+    if (!calculatorBug || !todoBug) throw new Error('the calculator and todo specs need seeded bugs');
+    // The staller's REFINEs hand back exactly the FIX tasks Ralph makes of the bug, unchanged.
+    const fixTasks = toFixBlockers(await runSpecs({ spec: calculator, artifact: calculatorBug.path }));
+    writeModel(join(cwd, 'models', 'fixer'), {
+      'calculator.ndli': fixScenario({ modelId: 'fixer', reference: read(calculator.referencePath), buggy: read(calculatorBug.path), bugDescription: calculatorBug.description }),
+      'calculator.one-shot': oneShotScenario({ modelId: 'fixer', html: read(calculatorBug.path) }),
+      'todo.ndli': passScenario({ modelId: 'fixer', reference: read(todo.referencePath) }),
+      'todo.one-shot': oneShotScenario({ modelId: 'fixer', html: read(todo.referencePath) }),
+    });
+    writeModel(join(cwd, 'models', 'staller'), {
+      'calculator.ndli': stallScenario({ modelId: 'staller', buggy: read(calculatorBug.path), fixTasks, fixRounds: 2, refineStallLimit: 2 }),
+      'calculator.one-shot': oneShotScenario({ modelId: 'staller', html: read(calculator.referencePath) }),
+      'todo.ndli': schemaFailureScenario({ modelId: 'staller', attempts: 3 }),
+      'todo.one-shot': oneShotScenario({ modelId: 'staller', html: read(todoBug.path) }),
+    });
+    const result = await runCli(
+      ['bench', '--models', 'replay/models/fixer,replay/models/staller', '--specs', 'calculator,todo', '--modes', 'ndli,one-shot', '--trials', '2', '--concurrency', '2', '--id', 'scripted', '--max-rounds', '3'],
+      cwd,
+    );
+    bench = { code: result.code, stdout: result.stdout + result.stderr };
+    benchDirectory = join(cwd, 'bench', 'scripted');
+  }, 600_000);
+
+  it('runs every trial as a full run with its own run directory, streaming one result line each', () => {
+    expect(bench.code, bench.stdout).toBe(0);
+    const all = results(benchDirectory);
+    expect(all).toHaveLength(2 * 2 * 2 * 2);
+    expect(readdirSync(join(benchDirectory, 'runs'))).toHaveLength(16);
+    for (const result of all) expect(existsSync(join(benchDirectory, result.runDirectory, 'run_metadata.json'))).toBe(true);
+    expect(bench.stdout).toMatch(/SCRIPTED/);
+  });
+
+  it('measures each loop per model: the FIX round is what turns the fixer green', () => {
+    const all = results(benchDirectory);
+    const fixer = group(all, 'fixer', 'calculator', 'ndli');
+    expect(fixer.map((result) => result.status)).toEqual(['passed', 'passed']);
+    expect(fixer.every((result) => result.rounds.length === 2 && result.rounds[0]!.passed < result.rounds[0]!.total)).toBe(true);
+    expect(group(all, 'fixer', 'calculator', 'one-shot').map((result) => result.status)).toEqual(['failed', 'failed']);
+    expect(group(all, 'staller', 'calculator', 'ndli').map((result) => [result.status, result.endReason])).toEqual([
+      ['stalled', 'same-failures-repeated'],
+      ['stalled', 'same-failures-repeated'],
+    ]);
+    expect(group(all, 'staller', 'todo', 'ndli').map((result) => [result.status, result.errorCode])).toEqual([
+      ['error', 'PHASE_OUTPUT_INVALID'],
+      ['error', 'PHASE_OUTPUT_INVALID'],
+    ]);
+    expect(group(all, 'staller', 'todo', 'ndli')[0]?.truncations).toBeGreaterThan(0);
+  });
+
+  it('summarises pass@k, pass rate per round, cost per verified pass and failure causes', () => {
+    const summary = JSON.parse(read(join(benchDirectory, 'summary.json'))) as { groups: { model: string; spec: string; mode: string; passAtK: number[]; passRateByRound: number[]; tokensPerVerifiedPass?: number; failureCauses: Record<string, number> }[] };
+    const find = (model: string, spec: string, mode: string) => summary.groups.find((entry) => entry.model.endsWith(model) && entry.spec === spec && entry.mode === mode);
+    expect(find('fixer', 'calculator', 'ndli')).toMatchObject({ passAtK: [1, 1], passRateByRound: [0, 1] });
+    expect(find('fixer', 'calculator', 'one-shot')).toMatchObject({ passAtK: [0, 0], passRateByRound: [0] });
+    expect(find('fixer', 'calculator', 'one-shot')?.tokensPerVerifiedPass).toBeUndefined();
+    expect(find('staller', 'calculator', 'ndli')?.failureCauses).toMatchObject({ stalls: 2 });
+    expect(find('staller', 'todo', 'ndli')?.failureCauses).toMatchObject({ schemaFailures: 2, errors: 2 });
+    // Cost per verified pass: all tokens of the group over its passes (2).
+    const fixerTrials = group(results(benchDirectory), 'fixer', 'calculator', 'ndli');
+    const tokens = fixerTrials.reduce((sum, result) => sum + result.tokens.prompt + result.tokens.completion, 0);
+    expect(find('fixer', 'calculator', 'ndli')?.tokensPerVerifiedPass).toBe(tokens / 2);
+  });
+
+  it('writes a self-contained HTML report whose charts render in headless Chromium', async () => {
+    const report = await runCli(['report', benchDirectory], cwd);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toMatch(/\| model \| spec \| mode \|/);
+    const html = read(join(benchDirectory, 'report.html'));
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    const browser = await chromium.launch({ executablePath: resolveBrowser().executablePath, args: [...CHROMIUM_ARGS] });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await page.goto(`file://${join(benchDirectory, 'report.html')}`);
+      await expect(page.locator('svg[data-chart="pass-rate"] rect[data-bar]').count()).resolves.toBe(8);
+      await expect(page.locator('svg[data-chart="pass-by-round"] polyline').count()).resolves.toBe(8);
+      await expect(page.locator('svg[data-chart="cost"] rect[data-bar]').count()).resolves.toBe(8);
+      const box = await page.locator('svg[data-chart="pass-rate"]').boundingBox();
+      expect(box?.width).toBeGreaterThan(100);
+      await expect(page.locator('a[href$="run_metadata.json"]').count()).resolves.toBe(16);
+      const screenshot = join(benchDirectory, 'report.png');
+      await page.screenshot({ path: screenshot, fullPage: true });
+      expect(statSync(screenshot).size).toBeGreaterThan(10_000);
+      expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('compare flags a regression beyond the threshold and exits non-zero (usable in CI)', async () => {
+    const same = await runCli(['compare', benchDirectory, benchDirectory], cwd);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/No regression/);
+    // A second bench where the fixer's calculator trials failed.
+    const worse = join(cwd, 'bench', 'worse');
+    mkdirSync(worse, { recursive: true });
+    writeFileSync(join(worse, 'bench.json'), read(join(benchDirectory, 'bench.json')).replace('"id": "scripted"', '"id": "worse"'));
+    const degraded = results(benchDirectory).map((result) => (result.model.endsWith('fixer') && result.spec === 'calculator' && result.mode === 'ndli' ? { ...result, status: 'failed', rounds: result.rounds.slice(0, 1), best: result.rounds[0] } : result));
+    writeFileSync(join(worse, 'results.jsonl'), degraded.map((result) => JSON.stringify(result)).join('\n') + '\n');
+    const regressed = await runCli(['compare', benchDirectory, worse], cwd);
+    expect(regressed.code).toBe(1);
+    expect(regressed.stdout).toMatch(/REGRESSION .*fixer · calculator · ndli/);
+  }, 60_000);
+
+  it('a killed bench resumes without redoing finished trials', async () => {
+    const args = ['bench', '--models', 'replay/models/fixer', '--specs', 'calculator', '--modes', 'ndli', '--trials', '3', '--concurrency', '1', '--id', 'killed'];
+    const directory = join(cwd, 'bench', 'killed');
+    const { child, done } = startCli(args, cwd);
+    const resultsFile = join(directory, 'results.jsonl');
+    while (!existsSync(resultsFile) || read(resultsFile).trim() === '') await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGKILL');
+    await done;
+    const before = results(directory);
+    expect(before.length).toBeGreaterThanOrEqual(1);
+    expect(before.length).toBeLessThan(3);
+
+    const resumed = await runCli(['bench', '--resume', 'killed'], cwd);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    const after = results(directory);
+    expect(after.map((result) => result.trial).sort()).toEqual([1, 2, 3]);
+    // Finished trials are kept as they were, not run again.
+    for (const finished of before) expect(after.find((result) => result.trial === finished.trial)?.finishedAt).toBe(finished.finishedAt);
+    expect(after.every((result) => result.status === 'passed')).toBe(true);
+  }, 300_000);
+});

@@ -1,0 +1,153 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RunMetadataSchema, type RunMetadata } from '../run/run-metadata.js';
+import { runCli, startCli } from '../test-support/run-cli.js';
+
+// End to end, as a user runs it: the real CLI, the bundled SCRIPTED demo transcript, Ralph in real Chromium.
+const CALCULATOR_REFERENCE = fileURLToPath(new URL('../../../../specs/calculator/reference/calculator.html', import.meta.url));
+const CALCULATOR_BUG = fileURLToPath(new URL('../../../../specs/calculator/bugs/operator-precedence.html', import.meta.url));
+
+function onlyRun(outputDirectory: string): string {
+  const runs = readdirSync(outputDirectory).filter((entry) => entry.startsWith('run_'));
+  expect(runs).toHaveLength(1);
+  return join(outputDirectory, runs[0] ?? '');
+}
+
+function metadataOf(runDirectory: string): RunMetadata {
+  return RunMetadataSchema.parse(JSON.parse(readFileSync(join(runDirectory, 'run_metadata.json'), 'utf8')));
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 9;
+}
+
+describe('ndli run --model replay/demo (SCRIPTED, real Chromium)', () => {
+  let cwd: string;
+  let demo: { code: number | null; stdout: string; runDirectory: string };
+
+  beforeAll(async () => {
+    cwd = mkdtempSync(join(tmpdir(), 'ndli-demo-'));
+    const result = await runCli(['run', 'calculator', '--model', 'replay/demo'], cwd);
+    demo = { code: result.code, stdout: result.stdout, runDirectory: onlyRun(join(cwd, 'output')) };
+  }, 240_000);
+
+  it('goes red in round 1, through a FIX round, to green in round 2', () => {
+    expect(demo.code, demo.stdout).toBe(0);
+    const metadata = metadataOf(demo.runDirectory);
+    expect(metadata).toMatchObject({ status: 'passed', endReason: 'all-tests-passed', model: { spec: 'replay/demo', scripted: true } });
+    const [first, second] = metadata.rounds;
+    expect(first?.kind).toBe('init');
+    expect(first?.passed).toBeLessThan(first?.total ?? 0);
+    expect(second).toMatchObject({ kind: 'fix', passed: second?.total });
+    expect(metadata.best?.round).toBe(2);
+    expect(demo.stdout).toMatch(/SCRIPTED/);
+    expect(demo.stdout).toMatch(/\[1\] Decomposing/);
+    expect(demo.stdout).toMatch(/\[2\.1\] SEARCHING/);
+    expect(demo.stdout).toMatch(/Round 2\/5 · FIX/);
+    expect(demo.stdout).toMatch(/PASSED/);
+  });
+
+  it('leaves every file of the run directory', () => {
+    const directory = demo.runDirectory;
+    for (const file of ['run_metadata.json', 'events.jsonl', 'calculator.html']) expect(existsSync(join(directory, file)), file).toBe(true);
+    for (const file of ['state_init.json', 'state_refine_1.json', 'state_refine_2.json', 'state_final.json', 'calculator.html', 'verdict.json', 'run_metadata.json', 'events.jsonl']) {
+      expect(existsSync(join(directory, 'round_1', file)), `round_1/${file}`).toBe(true);
+    }
+    for (const file of ['state_fix.json', 'state_refine_1.json', 'state_final.json', 'calculator.html', 'verdict.json']) expect(existsSync(join(directory, 'round_2', file)), `round_2/${file}`).toBe(true);
+    expect(readdirSync(join(directory, 'round_1', 'calls'))).toEqual(['001-init.json', '002-refine.json', '003-refine.json', '004-generate.json']);
+    // The round-1 verdict is real evidence of the seeded bug: 2 + 3 * 4 = shows 14, not 20.
+    const verdict = JSON.parse(readFileSync(join(directory, 'round_1', 'verdict.json'), 'utf8')) as { failures: { title: string; actual?: string; expected?: string }[] };
+    expect(verdict.failures.some((failure) => failure.actual === '14' && failure.expected === '20')).toBe(true);
+    expect(readFileSync(join(directory, 'calculator.html'), 'utf8')).toBe(readFileSync(CALCULATOR_REFERENCE, 'utf8'));
+  });
+
+  it('inspect shows the timeline: calls, state counts, tests fixed per round', async () => {
+    const result = await runCli(['inspect', demo.runDirectory], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/001-init\.json\s+init/);
+    expect(result.stdout).toMatch(/solved \/ \d+ unsolved/);
+    expect(result.stdout).toMatch(/Round 2 · fix/);
+    expect(result.stdout).toMatch(/fixed: /);
+  });
+
+  it('a run killed after its first round resumes to the same result', async () => {
+    const killedCwd = mkdtempSync(join(tmpdir(), 'ndli-kill-'));
+    const { child, done } = startCli(['run', 'calculator', '--model', 'replay/demo'], killedCwd);
+    const firstVerdict = () => {
+      const output = join(killedCwd, 'output');
+      const runs = existsSync(output) ? readdirSync(output) : [];
+      return runs.length === 1 && existsSync(join(output, runs[0] ?? '', 'round_1', 'verdict.json'));
+    };
+    while (!firstVerdict()) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGKILL');
+    const killed = await done;
+    expect(killed.signal).toBe('SIGKILL');
+    const runDirectory = onlyRun(join(killedCwd, 'output'));
+    expect(metadataOf(runDirectory).status).toBe('running');
+
+    const resumed = await runCli(['resume', runDirectory], killedCwd);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    const after = metadataOf(runDirectory);
+    const reference = metadataOf(demo.runDirectory);
+    expect(after.status).toBe('passed');
+    expect(after.resumes).toBe(1);
+    expect(after.rounds.map((round) => [round.kind, round.passed, round.total])).toEqual(reference.rounds.map((round) => [round.kind, round.passed, round.total]));
+    expect(readFileSync(join(runDirectory, 'calculator.html'), 'utf8')).toBe(readFileSync(join(demo.runDirectory, 'calculator.html'), 'utf8'));
+  }, 240_000);
+});
+
+describe('errors a user meets', () => {
+  it('an unreachable model server: one actionable line, exit code 3, no hang', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ndli-unreachable-'));
+    const port = await closedPort();
+    const result = await runCli(['run', 'calculator', '--model', 'lmstudio/qwen2.5-coder-7b-instruct', '--base-url', `ws://127.0.0.1:${port}`], cwd);
+    expect(result.code).toBe(3);
+    expect(result.elapsedMs).toBeLessThan(15_000);
+    expect(result.stderr).toMatch(/Cannot reach the lmstudio server at .*127\.0\.0\.1:\d+/);
+    expect(result.stderr).toMatch(/lms server start/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const ollama = await runCli(['run', 'calculator', '--model', 'ollama/qwen2.5-coder:7b', '--base-url', `http://127.0.0.1:${port}/v1`], cwd);
+    expect(ollama.code).toBe(3);
+    expect(ollama.stderr).toMatch(/Cannot reach/);
+  }, 60_000);
+
+  it('ndli test judges any HTML file: exit 0 on green, 1 with a JSON verdict on red', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ndli-test-'));
+    const green = await runCli(['test', 'calculator', CALCULATOR_REFERENCE], cwd);
+    expect(green.code, green.stdout + green.stderr).toBe(0);
+    const red = await runCli(['test', 'calculator', CALCULATOR_BUG, '--json'], cwd);
+    expect(red.code).toBe(1);
+    const verdict = JSON.parse(red.stdout) as { spec: string; total: number; passed: number; failed: number; durationMs: number; failures: { title: string; expected?: string; actual?: string; message: string }[] };
+    expect(verdict.spec).toBe('calculator');
+    expect(verdict.failed).toBeGreaterThan(0);
+    expect(verdict.passed + verdict.failed).toBeLessThanOrEqual(verdict.total);
+    expect(verdict.failures.find((failure) => failure.actual === '14')?.expected).toBe('20');
+  }, 120_000);
+
+  it('bad config, unknown spec and a missing artifact are usage errors (exit 2) that say what to fix', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ndli-usage-'));
+    writeFileSync(join(cwd, 'ndli.config.json'), JSON.stringify({ model: 'replay/demo', maxRounds: 0 }));
+    const badConfig = await runCli(['run', 'calculator'], cwd);
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.stderr).toMatch(/maxRounds/);
+
+    const unknown = await runCli(['run', 'no-such-app', '--model', 'replay/demo', '--config', 'none.json'], mkdtempSync(join(tmpdir(), 'ndli-usage-')));
+    expect(unknown.code).toBe(2);
+    const unknownSpec = await runCli(['test', 'no-such-app', CALCULATOR_REFERENCE], cwd);
+    expect(unknownSpec.code).toBe(2);
+    expect(unknownSpec.stderr).toMatch(/calculator/);
+
+    const missing = await runCli(['test', 'calculator', join(cwd, 'missing.html')], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing\.html/);
+  }, 60_000);
+});

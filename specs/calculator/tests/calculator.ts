@@ -1,0 +1,60 @@
+import { expect, type AppUnderTest } from '@ndli/ralph/spec';
+
+/** Every key of the contract, by its `data-key` value. */
+export const KEYS = [
+  '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+  '.', '+', '-', '*', '/', '=', 'C', 'CE', 'Backspace', 'sqrt', 'pow', '%', 'neg',
+] as const;
+export type Key = (typeof KEYS)[number];
+
+function isKey(token: string): token is Key {
+  return (KEYS as readonly string[]).includes(token);
+}
+
+/**
+ * Splits a sequence such as `'50 + 10 % ='` into keys. Tokens are separated by spaces; a token made
+ * only of digits and points (`50`, `0.1`) stands for its characters typed one by one.
+ */
+export function keysOf(sequence: string): Key[] {
+  const keys: Key[] = [];
+  for (const token of sequence.trim().split(/\s+/)) {
+    const parts = /^[0-9.]+$/.test(token) ? [...token] : [token];
+    for (const part of parts) {
+      if (!isKey(part)) throw new Error(`"${part}" in "${sequence}" is not a calculator key (known: ${KEYS.join(' ')})`);
+      keys.push(part);
+    }
+  }
+  return keys;
+}
+
+/** Clicks `button[data-key="K"]` for each key of the sequence, in order. */
+export async function press(app: AppUnderTest, sequence: string): Promise<void> {
+  const keys = keysOf(sequence);
+  app.record(`click ${keys.join(' ')}`);
+  for (const key of keys) {
+    await app.page.locator(`button[data-key="${key}"]`).click();
+  }
+}
+
+/** Presses keyboard keys (Playwright key names or characters, e.g. `'Enter'`, `'^'`) on the page. */
+export async function typeKeys(app: AppUnderTest, keys: readonly string[]): Promise<void> {
+  app.record(`keyboard ${keys.join(' ')}`);
+  for (const key of keys) {
+    await app.page.keyboard.press(key);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Expects the trimmed text of `#display` to be exactly `expected`, retrying until it is (so apps
+ * that render in a microtask or animation frame pass). The message names the actions so far and
+ * the rule, because it becomes the FIX blocker a model reads.
+ */
+export async function expectDisplay(app: AppUnderTest, expected: string, rule: string): Promise<void> {
+  const actions = app.diagnostics.actions.length > 0 ? app.diagnostics.actions.join(', then ') : 'opening the page';
+  const message = `After ${actions}: #display should show "${expected}" — ${rule}`;
+  await expect(app.page.locator('#display'), message).toHaveText(new RegExp(`^\\s*${escapeRegExp(expected)}\\s*$`));
+}
