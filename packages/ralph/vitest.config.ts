@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['@ndli/source'] },
   test: {
+    // The JSON report feeds CI's one-line total (scripts/test-summary.mjs).
+    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
     // Playwright specs (*.spec.ts) are run by ralph, never by vitest; live tests need a real model server.
     include: ['src/**/*.test.ts'],
     exclude: ['**/*.live.test.ts', '**/node_modules/**'],

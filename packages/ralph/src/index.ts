@@ -1,1 +1,40 @@
-export { ARTIFACT_ENV, DIAGNOSTICS_ATTACHMENT, type AppDiagnostics } from './spec/app-fixture.js';
+// @ndli/ralph — the outer loop's judge: Playwright specs against an artifact → verdict → FIX blockers.
+export { ARTIFACT_ENV, RUN_DIRECTORY_ENV, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT, type AppDiagnostics } from './spec/app-fixture.js';
+export {
+  RalphError,
+  SpecsDirectoryNotFoundError,
+  SpecNotFoundError,
+  SpecInvalidError,
+  ArtifactInvalidError,
+  BrowserNotFoundError,
+  PlaywrightRunError,
+  ReportInvalidError,
+  RunAbortedError,
+  JudgeClosedError,
+  type RalphErrorCode,
+  type ArtifactProblem,
+} from './errors.js';
+export {
+  loadSpec,
+  listSpecs,
+  listSpecNames,
+  findSpecsDirectory,
+  readSpecFolder,
+  SPECS_DIRECTORY_ENV,
+  SpecManifestSchema,
+  SpecFolderSchema,
+  SeededBugSchema,
+  type SpecFolder,
+  type SpecManifest,
+  type SeededBug,
+  type SpecLookupOptions,
+} from './spec-folder.js';
+export { checkArtifact } from './artifact.js';
+export { resolveBrowser, CHROMIUM_ARGS, CHROMIUM_PATH_ENV, BrowserChoiceSchema, type BrowserChoice, type BrowserOptions } from './browser.js';
+export { createJudge, runSpecs, type Judge, type JudgeOptions, type JudgeRunOptions, type RunSpecsOptions } from './judge.js';
+export { VerdictSchema, FailureSchema, TestOutcomeSchema, TestStatusSchema, type Verdict, type Failure, type TestOutcome, type TestStatus } from './verdict.js';
+export { PlaywrightReportSchema, type PlaywrightReport } from './playwright-report.js';
+export { buildVerdict, type VerdictContext } from './build-verdict.js';
+export { stripAnsi, parseExpectedActual, headline } from './assertion-message.js';
+export { toFixBlockers, describeFailure, type FixBlocker, type FixBlockerOptions } from './fix-blockers.js';
+export { formatVerdict } from './format-verdict.js';

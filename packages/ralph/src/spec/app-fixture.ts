@@ -1,13 +1,17 @@
-import { test as base, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { test as base, expect, type BrowserContext, type ConsoleMessage, type Dialog, type Page } from '@playwright/test';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 /** Environment variable through which ralph tells the specs which artifact to judge. */
 export const ARTIFACT_ENV = 'NDLI_ARTIFACT';
+/** Directory ralph gives a run for notes shared between workers (the app-hangs-at-load marker). Optional. */
+export const RUN_DIRECTORY_ENV = 'NDLI_RUN_DIRECTORY';
 /** The app is served from this made-up origin so storage APIs behave as on a real site, with no real network. */
 export const APP_ORIGIN = 'http://ndli.app.test';
 /** Attachment through which each test reports what the app did (read by ralph from the JSON report). */
 export const DIAGNOSTICS_ATTACHMENT = 'ndli-diagnostics';
+/** File (in the run directory) written when the app never finishes loading, so later tests fail at once. */
+export const LOAD_HANG_MARKER = 'app-hangs-at-load.txt';
 
 export interface AppDiagnostics {
   /** Actions the test performed, in order (e.g. `click [data-key="2"]`, `press Enter`). */
@@ -34,17 +38,69 @@ function artifactPath(): string {
   return path;
 }
 
+function hangMarkerPath(): string | undefined {
+  const directory = process.env[RUN_DIRECTORY_ENV];
+  return directory ? join(directory, LOAD_HANG_MARKER) : undefined;
+}
+
+/** True when the page's main thread answers within `ms` (a script stuck in a loop never does). */
+async function answers(page: Page, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([page.evaluate(() => true).catch(() => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function closeWithin(page: Page, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    page.close({ runBeforeUnload: false }).catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/**
+ * With `reuseContext` Playwright resets cookies, local storage and IndexedDB between tests but the tab keeps
+ * its sessionStorage; clear it so no test sees another's session. Best effort (Chromium only).
+ */
+async function clearSessionStorage(context: BrowserContext, page: Page): Promise<void> {
+  try {
+    const session = await context.newCDPSession(page);
+    await session.send('DOMStorage.clear', { storageId: { securityOrigin: APP_ORIGIN, isLocalStorage: false } });
+    await session.detach();
+  } catch {
+    // Not Chromium, or nothing stored: nothing to clear.
+  }
+}
+
 /**
  * `app`: a fresh page showing the artifact under test. The app is untrusted generated code:
  * every request but the artifact itself is blocked, dialogs are dismissed, and console/page
  * errors are collected as evidence for FIX blockers.
  */
 export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({ page, context }, use, testInfo) => {
+  app: async ({ page, context, reuseContext }, use, testInfo) => {
     const path = artifactPath();
     const html = readFileSync(path, 'utf8');
     const url = `${APP_ORIGIN}/${encodeURIComponent(basename(path))}`;
     const diagnostics: AppDiagnostics = { actions: [], consoleErrors: [], pageErrors: [], dialogs: [], blockedRequests: [] };
+    const marker = hangMarkerPath();
+
+    if (marker && existsSync(marker)) {
+      // An earlier test saw the app hang at load; loading it again would only burn the navigation timeout.
+      diagnostics.pageErrors.push(readFileSync(marker, 'utf8'));
+      await testInfo.attach(DIAGNOSTICS_ATTACHMENT, { body: JSON.stringify(diagnostics), contentType: 'application/json' });
+      throw new Error(`The app never finished loading: ${readFileSync(marker, 'utf8')}`);
+    }
+    if (reuseContext) await clearSessionStorage(context, page);
 
     await context.route('**/*', async (route) => {
       const requested = route.request().url();
@@ -55,14 +111,23 @@ export const test = base.extend<{ app: AppUnderTest }>({
         await route.abort('blockedbyclient');
       }
     });
-    page.on('console', (message) => {
+    const onConsole = (message: ConsoleMessage): void => {
       if (message.type() === 'error') diagnostics.consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => diagnostics.pageErrors.push(`${error.name}: ${error.message}`));
-    page.on('dialog', (dialog) => {
+    };
+    const onPageError = (error: Error): void => {
+      diagnostics.pageErrors.push(`${error.name}: ${error.message}`);
+    };
+    const onCrash = (): void => {
+      diagnostics.pageErrors.push('The page crashed (renderer process died).');
+    };
+    const onDialog = (dialog: Dialog): void => {
       diagnostics.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       dialog.dismiss().catch(() => undefined);
-    });
+    };
+    page.on('console', onConsole);
+    page.on('pageerror', onPageError);
+    page.on('crash', onCrash);
+    page.on('dialog', onDialog);
 
     const app: AppUnderTest = {
       page,
@@ -70,17 +135,34 @@ export const test = base.extend<{ app: AppUnderTest }>({
       diagnostics,
       record: (action) => diagnostics.actions.push(action),
       open: async () => {
-        await page.goto(url, { waitUntil: 'load' });
+        try {
+          await page.goto(url, { waitUntil: 'load' });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+          if (/Timeout/i.test(reason ?? '') && !(await answers(page, 500))) {
+            const description = `the page did not finish loading and stopped responding (a script at load runs forever?): ${reason}`;
+            if (marker) writeFileSync(marker, description);
+            // Screenshots, traces and page snapshots would each wait on the stuck renderer: close it now.
+            await closeWithin(page, 1_000);
+            throw new Error(`The app never finished loading: ${description}`, { cause: error });
+          }
+          throw error;
+        }
       },
     };
-    await app.open();
     try {
+      await app.open();
       await use(app);
     } finally {
       await testInfo.attach(DIAGNOSTICS_ATTACHMENT, {
         body: JSON.stringify(diagnostics),
         contentType: 'application/json',
       });
+      // With a reused context the page object may outlive this test: its listeners must not.
+      page.off('console', onConsole).off('pageerror', onPageError).off('crash', onCrash).off('dialog', onDialog);
+      // A failed test may leave the page hung (a script looping forever) or broken. With a reused context
+      // the next test would inherit it, so close the tab: the next test gets a new one.
+      if (reuseContext && testInfo.status !== testInfo.expectedStatus) await closeWithin(page, 1_000);
     }
   },
 });

@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from './errors.js';
+import { findSpecsDirectory, listSpecNames, listSpecs, loadSpec } from './spec-folder.js';
+
+const specsDirectory = fileURLToPath(new URL('./test-fixtures/specs', import.meta.url));
+
+describe('loadSpec', () => {
+  it('loads a spec folder by name, with task prompt, reference and described bugs', () => {
+    const spec = loadSpec('counter', { specsDirectory });
+    expect(spec).toMatchObject({
+      name: 'counter',
+      title: 'Click counter',
+      directory: join(specsDirectory, 'counter'),
+      artifactFileName: 'counter.html',
+      testsDirectory: join(specsDirectory, 'counter', 'tests'),
+      referencePath: join(specsDirectory, 'counter', 'reference', 'counter.html'),
+    });
+    expect(spec.taskPrompt).toContain('## DOM contract');
+    expect(spec.bugs).toEqual([
+      { name: 'adds-two', description: 'each click on #increment adds 2 instead of 1', path: join(specsDirectory, 'counter', 'bugs', 'adds-two.html') },
+      { name: 'forgets-count', description: 'the count is not saved, so a reload shows 0', path: join(specsDirectory, 'counter', 'bugs', 'forgets-count.html') },
+    ]);
+  });
+
+  it('loads a spec folder by path', () => {
+    expect(loadSpec(join(specsDirectory, 'counter')).name).toBe('counter');
+  });
+
+  it('names the available specs when the spec is unknown', () => {
+    const error: unknown = (() => {
+      try {
+        loadSpec('calculater', { specsDirectory });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(SpecNotFoundError);
+    expect(error).toMatchObject({ code: 'SPEC_NOT_FOUND', spec: 'calculater', availableSpecs: ['counter'] });
+    expect((error as Error).message).toContain('Available specs: counter');
+  });
+
+  it('rejects a folder that breaks the layout, listing every problem', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ralph-specs-'));
+    mkdirSync(join(root, 'half-done'));
+    writeFileSync(join(root, 'half-done', 'spec.json'), JSON.stringify({ name: 'half-done', title: 'Half', artifact: 'half.html', description: 'd' }));
+    expect(() => loadSpec('half-done', { specsDirectory: root })).toThrow(SpecInvalidError);
+    expect(() => loadSpec('half-done', { specsDirectory: root })).toThrow(/task.md is missing; tests\/ has no \*.spec.ts; reference\/half.html is missing/);
+    writeFileSync(join(root, 'half-done', 'spec.json'), JSON.stringify({ name: 'Half Done', title: 'Half' }));
+    expect(() => loadSpec('half-done', { specsDirectory: root })).toThrow(/spec.json name: kebab-case name/);
+  });
+});
+
+describe('specs directory', () => {
+  it('is found by walking up from cwd, skipping folders without spec.json', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ralph-walk-'));
+    mkdirSync(join(root, 'specs', 'todo'), { recursive: true });
+    writeFileSync(join(root, 'specs', 'todo', 'spec.json'), '{}');
+    mkdirSync(join(root, 'specs', 'in-progress'));
+    mkdirSync(join(root, 'apps', 'cli', 'src'), { recursive: true });
+    expect(findSpecsDirectory({ cwd: join(root, 'apps', 'cli', 'src') })).toBe(join(root, 'specs'));
+    expect(listSpecNames({ cwd: root })).toEqual(['todo']);
+  });
+
+  it('comes from NDLI_SPECS_DIR when set', () => {
+    const previous = process.env.NDLI_SPECS_DIR;
+    process.env.NDLI_SPECS_DIR = specsDirectory;
+    try {
+      expect(findSpecsDirectory({ cwd: tmpdir() })).toBe(specsDirectory);
+    } finally {
+      if (previous === undefined) delete process.env.NDLI_SPECS_DIR;
+      else process.env.NDLI_SPECS_DIR = previous;
+    }
+  });
+
+  it('is a named error when there is none', () => {
+    const previous = process.env.NDLI_SPECS_DIR;
+    delete process.env.NDLI_SPECS_DIR;
+    try {
+      expect(() => findSpecsDirectory({ cwd: mkdtempSync(join(tmpdir(), 'ralph-none-')) })).toThrow(SpecsDirectoryNotFoundError);
+    } finally {
+      if (previous !== undefined) process.env.NDLI_SPECS_DIR = previous;
+    }
+  });
+
+  it('lists every valid spec', () => {
+    expect(listSpecs({ specsDirectory }).map((spec) => spec.name)).toEqual(['counter']);
+  });
+});

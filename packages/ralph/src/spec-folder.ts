@@ -1,0 +1,165 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from './errors.js';
+
+/** Environment variable naming the specs directory (overrides the walk up from cwd). */
+export const SPECS_DIRECTORY_ENV = 'NDLI_SPECS_DIR';
+
+/** `spec.json` of a spec folder (specs/README.md). */
+export const SpecManifestSchema = z.object({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case name'),
+  title: z.string().min(1),
+  artifact: z.string().regex(/^[^/\\]+\.html$/, 'a file name ending in .html'),
+  description: z.string().min(1),
+});
+export type SpecManifest = z.infer<typeof SpecManifestSchema>;
+
+export const SeededBugSchema = z.object({
+  /** File name without `.html`. */
+  name: z.string(),
+  /** From the `<!-- bug: … -->` first line. */
+  description: z.string(),
+  path: z.string(),
+});
+export type SeededBug = z.infer<typeof SeededBugSchema>;
+
+export const SpecFolderSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  directory: z.string(),
+  artifactFileName: z.string(),
+  /** task.md: the prompt a model receives. */
+  taskPrompt: z.string(),
+  testsDirectory: z.string(),
+  referencePath: z.string(),
+  bugs: z.array(SeededBugSchema),
+});
+export type SpecFolder = z.infer<typeof SpecFolderSchema>;
+
+export interface SpecLookupOptions {
+  /** Directory holding the spec folders; default: `NDLI_SPECS_DIR`, else the nearest `specs/` above cwd. */
+  specsDirectory?: string;
+  /** Where the upward search starts (default `process.cwd()`). */
+  cwd?: string;
+}
+
+const BUG_COMMENT = /^\s*<!--\s*bug:\s*([\s\S]*?)\s*-->/;
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function hasSpecFolders(directory: string): boolean {
+  return isDirectory(directory) && readdirSync(directory).some((entry) => existsSync(join(directory, entry, 'spec.json')));
+}
+
+/** The specs directory: option, then `NDLI_SPECS_DIR`, then the nearest `specs/` (with spec folders) above cwd. */
+export function findSpecsDirectory(options: SpecLookupOptions = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  const explicit = options.specsDirectory ?? process.env[SPECS_DIRECTORY_ENV];
+  if (explicit) {
+    const directory = resolve(cwd, explicit);
+    if (!isDirectory(directory)) throw new SpecsDirectoryNotFoundError([directory]);
+    return directory;
+  }
+  const searched: string[] = [];
+  for (let directory = resolve(cwd); ; directory = dirname(directory)) {
+    // cwd may itself be the specs directory.
+    if (basename(directory) === 'specs' && hasSpecFolders(directory)) return directory;
+    const candidate = join(directory, 'specs');
+    searched.push(candidate);
+    if (hasSpecFolders(candidate)) return candidate;
+    if (dirname(directory) === directory) throw new SpecsDirectoryNotFoundError(searched);
+  }
+}
+
+function readBug(path: string): SeededBug {
+  const firstLine = readFileSync(path, 'utf8').slice(0, 2_000);
+  const match = BUG_COMMENT.exec(firstLine);
+  return { name: basename(path, '.html'), description: match?.[1] ?? '(no <!-- bug: … --> description)', path };
+}
+
+/** Reads and validates one spec folder (an absolute directory holding spec.json). */
+export function readSpecFolder(directory: string): SpecFolder {
+  const problems: string[] = [];
+  const manifestPath = join(directory, 'spec.json');
+  if (!existsSync(manifestPath)) throw new SpecInvalidError({ directory, problems: ['spec.json is missing'] });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch (error) {
+    throw new SpecInvalidError({ directory, problems: [`spec.json is not valid JSON (${String(error)})`] });
+  }
+  const parsed = SpecManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new SpecInvalidError({
+      directory,
+      problems: parsed.error.issues.map((issue) => `spec.json ${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    });
+  }
+  const manifest = parsed.data;
+  const taskPath = join(directory, 'task.md');
+  const testsDirectory = join(directory, 'tests');
+  const referencePath = join(directory, 'reference', manifest.artifact);
+  if (!existsSync(taskPath)) problems.push('task.md is missing');
+  if (!isDirectory(testsDirectory) || !readdirSync(testsDirectory).some((file) => file.endsWith('.spec.ts'))) {
+    problems.push('tests/ has no *.spec.ts');
+  }
+  if (!existsSync(referencePath)) problems.push(`reference/${manifest.artifact} is missing`);
+  if (problems.length > 0) throw new SpecInvalidError({ directory, problems });
+
+  const bugsDirectory = join(directory, 'bugs');
+  const bugs = isDirectory(bugsDirectory)
+    ? readdirSync(bugsDirectory)
+        .filter((file) => file.endsWith('.html'))
+        .sort()
+        .map((file) => readBug(join(bugsDirectory, file)))
+    : [];
+  return {
+    name: manifest.name,
+    title: manifest.title,
+    description: manifest.description,
+    directory,
+    artifactFileName: manifest.artifact,
+    taskPrompt: readFileSync(taskPath, 'utf8'),
+    testsDirectory,
+    referencePath,
+    bugs,
+  };
+}
+
+/** Names of the folders of the specs directory that hold a spec.json (folders still being written are skipped). */
+export function listSpecNames(options: SpecLookupOptions = {}): string[] {
+  const specsDirectory = findSpecsDirectory(options);
+  return readdirSync(specsDirectory)
+    .filter((entry) => existsSync(join(specsDirectory, entry, 'spec.json')))
+    .sort();
+}
+
+/** Every spec folder of the specs directory, validated. */
+export function listSpecs(options: SpecLookupOptions = {}): SpecFolder[] {
+  const specsDirectory = findSpecsDirectory(options);
+  return listSpecNames({ ...options, specsDirectory }).map((name) => readSpecFolder(join(specsDirectory, name)));
+}
+
+/** A spec by name (`calculator`) or by path to its folder (`./specs/calculator`, absolute paths). */
+export function loadSpec(nameOrPath: string, options: SpecLookupOptions = {}): SpecFolder {
+  const cwd = options.cwd ?? process.cwd();
+  const looksLikePath = isAbsolute(nameOrPath) || nameOrPath.startsWith('.') || nameOrPath.includes('/') || nameOrPath.includes('\\');
+  if (looksLikePath) {
+    const directory = resolve(cwd, nameOrPath);
+    if (existsSync(join(directory, 'spec.json'))) return readSpecFolder(directory);
+    const parent = dirname(directory);
+    throw new SpecNotFoundError({
+      spec: nameOrPath,
+      specsDirectory: parent,
+      availableSpecs: isDirectory(parent) ? readdirSync(parent).filter((entry) => existsSync(join(parent, entry, 'spec.json'))).sort() : [],
+    });
+  }
+  const specsDirectory = findSpecsDirectory(options);
+  const availableSpecs = listSpecNames({ ...options, specsDirectory });
+  if (!availableSpecs.includes(nameOrPath)) throw new SpecNotFoundError({ spec: nameOrPath, specsDirectory, availableSpecs });
+  return readSpecFolder(join(specsDirectory, nameOrPath));
+}

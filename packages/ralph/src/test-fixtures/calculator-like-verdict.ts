@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildVerdict } from '../build-verdict.js';
+import { PlaywrightReportSchema } from '../playwright-report.js';
+import type { Verdict } from '../verdict.js';
+
+const reportPath = fileURLToPath(new URL('./reports/calculator-like.report.json', import.meta.url));
+
+/** The verdict of a recorded-shape Playwright JSON report (ANSI-coloured errors, diagnostics, a test that never ran). */
+export function calculatorLikeVerdict(): Verdict {
+  const report = PlaywrightReportSchema.parse(JSON.parse(readFileSync(reportPath, 'utf8')));
+  return buildVerdict(report, {
+    spec: 'calculator',
+    artifact: '/tmp/calculator.html',
+    testsDirectory: '/specs/calculator/tests',
+    browser: { executablePath: '/usr/bin/chromium', source: 'system' },
+    outputDirectory: '/out',
+    durationMs: 2410.4,
+  });
+}

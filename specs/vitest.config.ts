@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Checks every spec folder (reference passes, each seeded bug is caught) by judging them with ralph.
+// Playwright never collects this file: it only looks for *.spec.ts inside each spec's tests/.
+export default defineConfig({
+  // Load @ndli/ralph from source, in Vite's resolver and in Node's for externalised modules.
+  resolve: { conditions: ['@ndli/source'] },
+  ssr: { resolve: { conditions: ['@ndli/source'], externalConditions: ['@ndli/source'] } },
+  test: {
+    include: ['spec-folders.test.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
+  },
+});
