@@ -8,6 +8,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@ndli/source'], externalConditions: ['@ndli/source'] } },
   test: {
     include: ['spec-folders.test.ts'],
+    // The JSON report feeds CI's one-line total (scripts/test-summary.mjs).
+    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
     testTimeout: 300_000,
     hookTimeout: 60_000,
   },

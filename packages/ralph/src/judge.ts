@@ -45,6 +45,13 @@ export interface JudgeRunOptions extends SpecLookupOptions {
   /** Where verdict.json, report.json, screenshots and traces go (default: a new temp directory). */
   outputDirectory?: string;
   signal?: AbortSignal;
+  /**
+   * Stop after this many failed tests (default: run every test). For "does the suite catch this
+   * bug?" one failure answers the question; a FIX round needs them all.
+   */
+  maxFailures?: number;
+  /** Overrides the judge's trace setting for this run. */
+  trace?: 'retain-on-failure' | 'off';
 }
 
 export interface Judge {
@@ -124,7 +131,8 @@ export function createJudge(options: JudgeOptions = {}): Judge {
         ...(endpoints ? { browserEndpoints: endpoints } : {}),
         globalTimeoutMs: timeoutMs,
         reuseContext: options.reuseContext ?? true,
-        trace: options.trace ?? 'retain-on-failure',
+        trace: runOptions.trace ?? options.trace ?? 'retain-on-failure',
+        maxFailures: runOptions.maxFailures ?? 0,
         ...DEFAULT_TIMEOUTS,
         ...options.timeouts,
       }),

@@ -18,6 +18,8 @@ export interface GeneratedConfigOptions {
   actionTimeoutMs: number;
   navigationTimeoutMs: number;
   trace: 'retain-on-failure' | 'off';
+  /** Stop after this many failed tests (0 = run them all). */
+  maxFailures: number;
 }
 
 export const DEFAULT_TIMEOUTS = {
@@ -44,6 +46,7 @@ export default {
   fullyParallel: true,
   workers: ${options.workers},
   retries: 0,
+  maxFailures: ${options.maxFailures},
   timeout: ${options.testTimeoutMs},
   globalTimeout: ${options.globalTimeoutMs},
   expect: { timeout: ${options.expectTimeoutMs} },

@@ -27,13 +27,30 @@ export function keysOf(sequence: string): Key[] {
   return keys;
 }
 
+/**
+ * Clicks `button[data-key="K"]` with the real mouse: find the button, scroll it into view, then press
+ * and release the mouse at its centre. The browser hit-tests the point, so a covered or moved button
+ * is missed as a user would miss it. (Playwright's `locator.click()` adds actionability checks that
+ * cost ~60 ms a key; over a few hundred clicks that is most of the suite's time.)
+ */
+async function clickKey(app: AppUnderTest, key: Key): Promise<void> {
+  const selector = `button[data-key="${key}"]`;
+  const centre = await app.page.evaluate((query) => {
+    const button = document.querySelector(query);
+    if (!button) return undefined;
+    button.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const box = button.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }, selector);
+  if (!centre) throw new Error(`The page has no ${selector}: the contract requires one button per key.`);
+  await app.page.mouse.click(centre.x, centre.y);
+}
+
 /** Clicks `button[data-key="K"]` for each key of the sequence, in order. */
 export async function press(app: AppUnderTest, sequence: string): Promise<void> {
   const keys = keysOf(sequence);
   app.record(`click ${keys.join(' ')}`);
-  for (const key of keys) {
-    await app.page.locator(`button[data-key="${key}"]`).click();
-  }
+  for (const key of keys) await clickKey(app, key);
 }
 
 /** Presses keyboard keys (Playwright key names or characters, e.g. `'Enter'`, `'^'`) on the page. */
