@@ -9,5 +9,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     exclude: ['**/*.live.test.ts', '**/node_modules/**'],
     testTimeout: 30_000,
+    // Browser-driving test files would fight over 2 cores (and their timeouts): one file at a time.
+    fileParallelism: false,
   },
 });

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { formatLatentEvent } from '@ndli/latent-core';
 import { formatVerdict } from '@ndli/ralph';
 import type { OrchestratorEvent } from '../events.js';
@@ -9,6 +9,15 @@ export interface ConsoleReporterOptions {
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
   cwd?: string;
+}
+
+/** A round's verdict on the console stops here; every failure is in the round's verdict.json. */
+const MAX_VERDICT_LINES = 40;
+
+function verdictLines(text: string, verdictFile: string): string[] {
+  const lines = text.split('\n');
+  if (lines.length <= MAX_VERDICT_LINES) return lines;
+  return [...lines.slice(0, MAX_VERDICT_LINES), `… ${lines.length - MAX_VERDICT_LINES} more line(s): every failure is in ${verdictFile}`];
 }
 
 const STATUS_LINE = {
@@ -63,7 +72,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         return;
       }
       case 'verdict': {
-        print(...formatVerdict(event.verdict).split('\n').map((line) => `   ${line}`));
+        print(...verdictLines(formatVerdict(event.verdict), show(join(dirname(event.verdict.artifact), 'verdict.json'))).map((line) => `   ${line}`));
         if (event.fixedTitles.length > 0) print(color('green', `   fixed since last round: ${event.fixedTitles.length}`));
         if (event.regressedTitles.length > 0) {
           print(color('red', `   ⚠ regressed (passed last round, fail now): ${event.regressedTitles.join('; ')}`));
