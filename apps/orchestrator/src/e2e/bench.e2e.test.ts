@@ -7,12 +7,13 @@ import { CHROMIUM_ARGS, loadSpec, resolveBrowser, runSpecs, toFixBlockers } from
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TrialResultSchema, type TrialResult } from '../bench/trial-result.js';
 import { runCli, startCli } from '../test-support/run-cli.js';
+import { tinySpecsDirectory } from '../test-support/tiny-app.js';
 import { fixScenario, oneShotScenario, passScenario, schemaFailureScenario, stallScenario } from '../transcripts/scenarios.js';
 
 /**
- * A bench over two SCRIPTED models (directories of per-spec transcripts, replayed — no model involved):
- * "fixer" repairs its calculator bug in a FIX round; "staller" never repairs it and writes invalid JSON
- * for todo. Every trial is a real `ndli run` judged by Ralph in real Chromium.
+ * A bench over two SCRIPTED models (directories of per-spec transcripts, replayed — no model involved)
+ * and two small target apps: "fixer" repairs its `tiny` bug in a FIX round; "staller" never repairs it
+ * and writes invalid JSON for `tiny-seven`. Every trial is a real `ndli run` judged by Ralph in real Chromium.
  */
 const read = (path: string) => readFileSync(path, 'utf8');
 
@@ -32,32 +33,35 @@ function group(all: readonly TrialResult[], model: string, spec: string, mode: s
 
 describe('ndli bench / report / compare over scripted models', () => {
   let cwd: string;
+  let specsDirectory: string;
   let benchDirectory: string;
   let bench: { code: number | null; stdout: string };
 
   beforeAll(async () => {
     cwd = mkdtempSync(join(tmpdir(), 'ndli-bench-'));
-    const calculator = loadSpec('calculator');
-    const todo = loadSpec('todo');
-    const calculatorBug = calculator.bugs.find((bug) => bug.name === 'operator-precedence');
-    const todoBug = todo.bugs[0];
-    if (!calculatorBug || !todoBug) throw new Error('the calculator and todo specs need seeded bugs');
+    // Two small target apps keep the bench quick; the machinery is the same as for the calculator spec.
+    specsDirectory = tinySpecsDirectory();
+    const first = loadSpec('tiny', { specsDirectory });
+    const second = loadSpec('tiny-seven', { specsDirectory });
+    const firstBug = first.bugs[0];
+    const secondBug = second.bugs[0];
+    if (!firstBug || !secondBug) throw new Error('the tiny specs need seeded bugs');
     // The staller's REFINEs hand back exactly the FIX tasks Ralph makes of the bug, unchanged.
-    const fixTasks = toFixBlockers(await runSpecs({ spec: calculator, artifact: calculatorBug.path }));
+    const fixTasks = toFixBlockers(await runSpecs({ spec: first, artifact: firstBug.path }));
     writeModel(join(cwd, 'models', 'fixer'), {
-      'calculator.ndli': fixScenario({ modelId: 'fixer', reference: read(calculator.referencePath), buggy: read(calculatorBug.path), bugDescription: calculatorBug.description }),
-      'calculator.one-shot': oneShotScenario({ modelId: 'fixer', html: read(calculatorBug.path) }),
-      'todo.ndli': passScenario({ modelId: 'fixer', reference: read(todo.referencePath) }),
-      'todo.one-shot': oneShotScenario({ modelId: 'fixer', html: read(todo.referencePath) }),
+      'tiny.ndli': fixScenario({ modelId: 'fixer', reference: read(first.referencePath), buggy: read(firstBug.path), bugDescription: firstBug.description }),
+      'tiny.one-shot': oneShotScenario({ modelId: 'fixer', html: read(firstBug.path) }),
+      'tiny-seven.ndli': passScenario({ modelId: 'fixer', reference: read(second.referencePath) }),
+      'tiny-seven.one-shot': oneShotScenario({ modelId: 'fixer', html: read(second.referencePath) }),
     });
     writeModel(join(cwd, 'models', 'staller'), {
-      'calculator.ndli': stallScenario({ modelId: 'staller', buggy: read(calculatorBug.path), fixTasks, fixRounds: 2, refineStallLimit: 2 }),
-      'calculator.one-shot': oneShotScenario({ modelId: 'staller', html: read(calculator.referencePath) }),
-      'todo.ndli': schemaFailureScenario({ modelId: 'staller', attempts: 3 }),
-      'todo.one-shot': oneShotScenario({ modelId: 'staller', html: read(todoBug.path) }),
+      'tiny.ndli': stallScenario({ modelId: 'staller', buggy: read(firstBug.path), fixTasks, fixRounds: 2, refineStallLimit: 2 }),
+      'tiny.one-shot': oneShotScenario({ modelId: 'staller', html: read(first.referencePath) }),
+      'tiny-seven.ndli': schemaFailureScenario({ modelId: 'staller', attempts: 3 }),
+      'tiny-seven.one-shot': oneShotScenario({ modelId: 'staller', html: read(secondBug.path) }),
     });
     const result = await runCli(
-      ['bench', '--models', 'replay/models/fixer,replay/models/staller', '--specs', 'calculator,todo', '--modes', 'ndli,one-shot', '--trials', '2', '--concurrency', '2', '--id', 'scripted', '--max-rounds', '3'],
+      ['bench', '--models', 'replay/models/fixer,replay/models/staller', '--specs', 'tiny,tiny-seven', '--modes', 'ndli,one-shot', '--trials', '2', '--concurrency', '2', '--id', 'scripted', '--max-rounds', '3', '--specs-dir', specsDirectory],
       cwd,
     );
     bench = { code: result.code, stdout: result.stdout + result.stderr };
@@ -75,33 +79,33 @@ describe('ndli bench / report / compare over scripted models', () => {
 
   it('measures each loop per model: the FIX round is what turns the fixer green', () => {
     const all = results(benchDirectory);
-    const fixer = group(all, 'fixer', 'calculator', 'ndli');
+    const fixer = group(all, 'fixer', 'tiny', 'ndli');
     expect(fixer.map((result) => result.status)).toEqual(['passed', 'passed']);
     expect(fixer.every((result) => result.rounds.length === 2 && result.rounds[0]!.passed < result.rounds[0]!.total)).toBe(true);
-    expect(group(all, 'fixer', 'calculator', 'one-shot').map((result) => result.status)).toEqual(['failed', 'failed']);
-    expect(group(all, 'staller', 'calculator', 'ndli').map((result) => [result.status, result.endReason])).toEqual([
+    expect(group(all, 'fixer', 'tiny', 'one-shot').map((result) => result.status)).toEqual(['failed', 'failed']);
+    expect(group(all, 'staller', 'tiny', 'ndli').map((result) => [result.status, result.endReason])).toEqual([
       ['stalled', 'same-failures-repeated'],
       ['stalled', 'same-failures-repeated'],
     ]);
-    expect(group(all, 'staller', 'todo', 'ndli').map((result) => [result.status, result.errorCode])).toEqual([
+    expect(group(all, 'staller', 'tiny-seven', 'ndli').map((result) => [result.status, result.errorCode])).toEqual([
       ['error', 'PHASE_OUTPUT_INVALID'],
       ['error', 'PHASE_OUTPUT_INVALID'],
     ]);
-    expect(group(all, 'staller', 'todo', 'ndli')[0]?.truncations).toBeGreaterThan(0);
+    expect(group(all, 'staller', 'tiny-seven', 'ndli')[0]?.truncations).toBeGreaterThan(0);
   });
 
   it('summarises pass@k, pass rate per round, cost per verified pass and failure causes', () => {
     const summary = JSON.parse(read(join(benchDirectory, 'summary.json'))) as { groups: { model: string; spec: string; mode: string; passAtK: number[]; passRateByRound: number[]; tokensPerVerifiedPass?: number; failureCauses: Record<string, number> }[] };
     const find = (model: string, spec: string, mode: string) => summary.groups.find((entry) => entry.model.endsWith(model) && entry.spec === spec && entry.mode === mode);
-    expect(find('fixer', 'calculator', 'ndli')).toMatchObject({ passAtK: [1, 1], passRateByRound: [0, 1] });
-    expect(find('fixer', 'calculator', 'one-shot')).toMatchObject({ passAtK: [0, 0], passRateByRound: [0] });
-    expect(find('fixer', 'calculator', 'one-shot')?.tokensPerVerifiedPass).toBeUndefined();
-    expect(find('staller', 'calculator', 'ndli')?.failureCauses).toMatchObject({ stalls: 2 });
-    expect(find('staller', 'todo', 'ndli')?.failureCauses).toMatchObject({ schemaFailures: 2, errors: 2 });
+    expect(find('fixer', 'tiny', 'ndli')).toMatchObject({ passAtK: [1, 1], passRateByRound: [0, 1] });
+    expect(find('fixer', 'tiny', 'one-shot')).toMatchObject({ passAtK: [0, 0], passRateByRound: [0] });
+    expect(find('fixer', 'tiny', 'one-shot')?.tokensPerVerifiedPass).toBeUndefined();
+    expect(find('staller', 'tiny', 'ndli')?.failureCauses).toMatchObject({ stalls: 2 });
+    expect(find('staller', 'tiny-seven', 'ndli')?.failureCauses).toMatchObject({ schemaFailures: 2, errors: 2 });
     // Cost per verified pass: all tokens of the group over its passes (2).
-    const fixerTrials = group(results(benchDirectory), 'fixer', 'calculator', 'ndli');
+    const fixerTrials = group(results(benchDirectory), 'fixer', 'tiny', 'ndli');
     const tokens = fixerTrials.reduce((sum, result) => sum + result.tokens.prompt + result.tokens.completion, 0);
-    expect(find('fixer', 'calculator', 'ndli')?.tokensPerVerifiedPass).toBe(tokens / 2);
+    expect(find('fixer', 'tiny', 'ndli')?.tokensPerVerifiedPass).toBe(tokens / 2);
   });
 
   it('writes a self-contained HTML report whose charts render in headless Chromium', async () => {
@@ -135,19 +139,19 @@ describe('ndli bench / report / compare over scripted models', () => {
     const same = await runCli(['compare', benchDirectory, benchDirectory], cwd);
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/No regression/);
-    // A second bench where the fixer's calculator trials failed.
+    // A second bench where the fixer's tiny trials failed.
     const worse = join(cwd, 'bench', 'worse');
     mkdirSync(worse, { recursive: true });
     writeFileSync(join(worse, 'bench.json'), read(join(benchDirectory, 'bench.json')).replace('"id": "scripted"', '"id": "worse"'));
-    const degraded = results(benchDirectory).map((result) => (result.model.endsWith('fixer') && result.spec === 'calculator' && result.mode === 'ndli' ? { ...result, status: 'failed', rounds: result.rounds.slice(0, 1), best: result.rounds[0] } : result));
+    const degraded = results(benchDirectory).map((result) => (result.model.endsWith('fixer') && result.spec === 'tiny' && result.mode === 'ndli' ? { ...result, status: 'failed', rounds: result.rounds.slice(0, 1), best: result.rounds[0] } : result));
     writeFileSync(join(worse, 'results.jsonl'), degraded.map((result) => JSON.stringify(result)).join('\n') + '\n');
     const regressed = await runCli(['compare', benchDirectory, worse], cwd);
     expect(regressed.code).toBe(1);
-    expect(regressed.stdout).toMatch(/REGRESSION .*fixer · calculator · ndli/);
+    expect(regressed.stdout).toMatch(/REGRESSION .*fixer · tiny · ndli/);
   }, 60_000);
 
   it('a killed bench resumes without redoing finished trials', async () => {
-    const args = ['bench', '--models', 'replay/models/fixer', '--specs', 'calculator', '--modes', 'ndli', '--trials', '3', '--concurrency', '1', '--id', 'killed'];
+    const args = ['bench', '--models', 'replay/models/fixer', '--specs', 'tiny', '--modes', 'ndli', '--trials', '3', '--concurrency', '1', '--id', 'killed', '--specs-dir', specsDirectory];
     const directory = join(cwd, 'bench', 'killed');
     const { child, done } = startCli(args, cwd);
     const resultsFile = join(directory, 'results.jsonl');

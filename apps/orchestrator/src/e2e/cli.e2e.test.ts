@@ -9,7 +9,8 @@ import { runCli, startCli } from '../test-support/run-cli.js';
 
 // End to end, as a user runs it: the real CLI, the bundled SCRIPTED demo transcript, Ralph in real Chromium.
 const CALCULATOR_REFERENCE = fileURLToPath(new URL('../../../../specs/calculator/reference/calculator.html', import.meta.url));
-const CALCULATOR_BUG = fileURLToPath(new URL('../../../../specs/calculator/bugs/operator-precedence.html', import.meta.url));
+const CONVERTER_REFERENCE = fileURLToPath(new URL('../../../../specs/unit-converter/reference/unit-converter.html', import.meta.url));
+const CONVERTER_BUG = fileURLToPath(new URL('../../../../specs/unit-converter/bugs/inverted-factors.html', import.meta.url));
 
 function onlyRun(outputDirectory: string): string {
   const runs = readdirSync(outputDirectory).filter((entry) => entry.startsWith('run_'));
@@ -122,15 +123,19 @@ describe('errors a user meets', () => {
 
   it('ndli test judges any HTML file: exit 0 on green, 1 with a JSON verdict on red', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'ndli-test-'));
-    const green = await runCli(['test', 'calculator', CALCULATOR_REFERENCE], cwd);
+    const green = await runCli(['test', 'unit-converter', CONVERTER_REFERENCE], cwd);
     expect(green.code, green.stdout + green.stderr).toBe(0);
-    const red = await runCli(['test', 'calculator', CALCULATOR_BUG, '--json'], cwd);
+    expect(green.stdout).toMatch(/passed/);
+    const red = await runCli(['test', 'unit-converter', CONVERTER_BUG, '--json'], cwd);
     expect(red.code).toBe(1);
     const verdict = JSON.parse(red.stdout) as { spec: string; total: number; passed: number; failed: number; durationMs: number; failures: { title: string; expected?: string; actual?: string; message: string }[] };
-    expect(verdict.spec).toBe('calculator');
+    expect(verdict.spec).toBe('unit-converter');
     expect(verdict.failed).toBeGreaterThan(0);
     expect(verdict.passed + verdict.failed).toBeLessThanOrEqual(verdict.total);
-    expect(verdict.failures.find((failure) => failure.actual === '14')?.expected).toBe('20');
+    // Each failure says what was expected and what the app showed.
+    const withValues = verdict.failures.filter((failure) => failure.expected !== undefined && failure.actual !== undefined);
+    expect(withValues.length).toBeGreaterThan(0);
+    expect(withValues.every((failure) => failure.expected !== failure.actual)).toBe(true);
   }, 120_000);
 
   it('bad config, unknown spec and a missing artifact are usage errors (exit 2) that say what to fix', async () => {

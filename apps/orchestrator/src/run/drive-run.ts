@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReasoningStateSchema, runLatentLoop, type LatentLoopResult, type ReasoningState } from '@ndli/latent-core';
@@ -147,19 +148,35 @@ function endOfRound(context: RunContext, round: number, summary: RoundSummary, e
   return budget ? { status: 'failed', endReason: budget } : undefined;
 }
 
-function addUsage(context: RunContext, summary: RoundSummary, result: LatentLoopResult): void {
+interface InnerUsage {
+  tokens: { prompt: number; completion: number };
+  calls: number;
+  retries: number;
+  truncations: number;
+}
+
+/** What the inner loop of a round spent, as its own run_metadata.json records it (kept when it failed, too). */
+const InnerUsageSchema = z.object({ tokens: z.object({ prompt: z.number(), completion: z.number() }), calls: z.number(), retries: z.number(), truncations: z.number() });
+
+function readInnerUsage(roundDirectory: string): InnerUsage | undefined {
+  const path = join(roundDirectory, 'run_metadata.json');
+  if (!existsSync(path)) return undefined;
+  const parsed = InnerUsageSchema.safeParse(readJson(path));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Counts a round's inner-loop usage into the round and the run (totals are cumulative, so add the difference). */
+function applyUsage(context: RunContext, summary: RoundSummary, usage: InnerUsage): void {
   const before = summary.tokens;
-  summary.tokens = { prompt: result.tokens.prompt, completion: result.tokens.completion };
+  summary.tokens = { prompt: usage.tokens.prompt, completion: usage.tokens.completion };
   context.metadata.tokens.prompt += summary.tokens.prompt - before.prompt;
   context.metadata.tokens.completion += summary.tokens.completion - before.completion;
-  Object.assign(summary, {
-    innerEndReason: result.endReason,
-    refinements: result.refinements,
-    calls: result.calls,
-    retries: result.retries,
-    truncations: result.truncations,
-    generateMs: result.durationMs,
-  } satisfies Partial<RoundSummary>);
+  Object.assign(summary, { calls: usage.calls, retries: usage.retries, truncations: usage.truncations } satisfies Partial<RoundSummary>);
+}
+
+function addResult(context: RunContext, summary: RoundSummary, result: LatentLoopResult): void {
+  applyUsage(context, summary, result);
+  Object.assign(summary, { innerEndReason: result.endReason, refinements: result.refinements, generateMs: result.durationMs } satisfies Partial<RoundSummary>);
 }
 
 /**
@@ -236,7 +253,7 @@ export async function driveRun(context: RunContext): Promise<RunOutcome> {
         summary.status === 'judging' && existsSync(savedArtifact)
           ? savedArtifact
           : await generate(context, round, summary, emit).then((result) => {
-              addUsage(context, summary, result);
+              addResult(context, summary, result);
               return result.artifact.path;
             });
       summary.status = 'judging';
@@ -248,12 +265,17 @@ export async function driveRun(context: RunContext): Promise<RunOutcome> {
       round += 1;
     }
   } catch (error) {
+    const current = metadata.rounds[round - 1];
+    if (current && current.status !== 'judged') {
+      // A stopped or failed inner loop still spent tokens, retries and truncations: the research record keeps them.
+      const usage = readInnerUsage(store.roundDirectory(round));
+      if (usage) applyUsage(context, current, usage);
+    }
     if (context.signal?.aborted) {
       const reason: unknown = context.signal.reason;
       if (reason === 'budget-tokens' || reason === 'budget-wall-time') return finish('failed', reason);
       return finish('interrupted', 'interrupted');
     }
-    const current = metadata.rounds[round - 1];
     if (current && current.status !== 'judged') current.status = 'error';
     return finish('error', errorCode(error), error);
   }

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A small but complete single-file app, in two versions, for scripted loop tests. */
 export function tinyApp(result: number): string {
@@ -22,17 +22,41 @@ export function tinyApp(result: number): string {
 `;
 }
 
-/** A specs directory with one spec folder (`tiny`), as ralph expects it. */
+/**
+ * A specs directory with small spec folders (`tiny` expects 20, `tiny-seven` expects 7), as ralph
+ * expects them. It is made inside this package (git-ignored `.ndli-tmp/`) so that its Playwright specs
+ * resolve `@ndli/ralph/spec` as a real spec folder does.
+ */
 export function tinySpecsDirectory(): string {
-  const root = mkdtempSync(join(tmpdir(), 'ndli-specs-'));
-  const folder = join(root, 'tiny');
-  mkdirSync(join(folder, 'tests'), { recursive: true });
-  mkdirSync(join(folder, 'reference'), { recursive: true });
-  mkdirSync(join(folder, 'bugs'), { recursive: true });
-  writeFileSync(join(folder, 'spec.json'), JSON.stringify({ name: 'tiny', title: 'Tiny app', artifact: 'tiny.html', description: 'A display that shows a computed value' }));
-  writeFileSync(join(folder, 'task.md'), 'Build tiny.html: #display shows 20 after any key.\n');
-  writeFileSync(join(folder, 'reference', 'tiny.html'), tinyApp(20));
-  writeFileSync(join(folder, 'bugs', 'wrong-value.html'), `<!-- bug: shows 14 instead of 20 -->\n${tinyApp(14)}`);
-  writeFileSync(join(folder, 'tests', 'tiny.spec.ts'), "import { test, expect } from '@ndli/ralph/spec';\ntest('shows 20', async ({ app }) => {\n  await app.page.keyboard.press('a');\n  await expect(app.page.locator('#display')).toHaveText('20');\n});\n");
+  const scratch = fileURLToPath(new URL('../../.ndli-tmp/', import.meta.url));
+  mkdirSync(scratch, { recursive: true });
+  const root = mkdtempSync(join(scratch, 'specs-'));
+  writeTinySpec(root, 'tiny', 20, 14);
+  writeTinySpec(root, 'tiny-seven', 7, 8);
   return root;
+}
+
+function writeTinySpec(root: string, name: string, expected: number, wrong: number): void {
+  const folder = join(root, name);
+  for (const part of ['tests', 'reference', 'bugs']) mkdirSync(join(folder, part), { recursive: true });
+  writeFileSync(join(folder, 'spec.json'), JSON.stringify({ name, title: `Tiny app (${expected})`, artifact: `${name}.html`, description: `#display shows ${expected} after any key` }));
+  writeFileSync(join(folder, 'task.md'), `Build ${name}.html: #display shows 0, then ${expected} after any key.\n`);
+  writeFileSync(join(folder, 'reference', `${name}.html`), tinyApp(expected));
+  writeFileSync(join(folder, 'bugs', 'wrong-value.html'), `<!-- bug: shows ${wrong} instead of ${expected} -->\n${tinyApp(wrong)}`);
+  writeFileSync(
+    join(folder, 'tests', `${name}.spec.ts`),
+    `import { test, expect } from '@ndli/ralph/spec';
+
+test.describe('display', () => {
+  test('starts at 0', async ({ app }) => {
+    await expect(app.page.locator('#display')).toHaveText('0');
+  });
+  test('shows ${expected} after a key', async ({ app }) => {
+    app.record('keyboard a');
+    await app.page.keyboard.press('a');
+    await expect(app.page.locator('#display'), 'after a key press #display shows ${expected}').toHaveText('${expected}');
+  });
+});
+`,
+  );
 }
