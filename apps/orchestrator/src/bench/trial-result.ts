@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { RunModeSchema, RunStatusSchema } from '../run/run-metadata.js';
+
+/** One line of `bench/<id>/results.jsonl`: a finished trial (a full `ndli run`). */
+export const TrialResultSchema = z.object({
+  model: z.string(),
+  spec: z.string(),
+  mode: RunModeSchema,
+  trial: z.number().int().min(1),
+  status: RunStatusSchema,
+  endReason: z.string(),
+  /** Tests passed / total after each round, in order. */
+  rounds: z.array(z.object({ round: z.number(), passed: z.number(), total: z.number() })),
+  best: z.object({ passed: z.number(), total: z.number() }).optional(),
+  tokens: z.object({ prompt: z.number(), completion: z.number() }),
+  durationMs: z.number(),
+  schemaRetries: z.number().describe('Model calls retried because the output was malformed'),
+  truncations: z.number(),
+  errorCode: z.string().optional(),
+  runDirectory: z.string().describe('Relative to the bench directory'),
+  finishedAt: z.string(),
+});
+export type TrialResult = z.infer<typeof TrialResultSchema>;
+
+/** Identity of a trial in a bench plan; a resumed bench skips keys already in results.jsonl. */
+export function trialKey(trial: { model: string; spec: string; mode: string; trial: number }): string {
+  return `${trial.model}|${trial.spec}|${trial.mode}|${trial.trial}`;
+}
