@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 //     NODE_OPTIONS=--conditions=@ndli/source pnpm exec playwright test -c playwright.config.ts
 // ralph (`ndli test`) is the normal way; it writes its own config with the same settings.
 const spec = process.env.NDLI_SPEC ?? 'calculator';
-const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// CHROMIUM_PATH, else a system headless shell or Chromium, else Playwright's own (executablePath undefined).
+const systemChromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
 
 export default defineConfig({
   testDir: `./${spec}/tests`,

@@ -1,11 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { z } from 'zod';
 import { BrowserNotFoundError } from './errors.js';
 
 /** Environment variable naming a Chromium executable. */
 export const CHROMIUM_PATH_ENV = 'CHROMIUM_PATH';
-export const SYSTEM_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'] as const;
+/**
+ * System browsers, best first. Debian's `chromium-headless-shell` is the same engine without the desktop
+ * browser around it: it starts a context and loads a page about twice as fast as full `chromium --headless`,
+ * which is most of a spec run's time.
+ */
+export const SYSTEM_CHROMIUM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'] as const;
 
 /**
  * Flags for a headless Chromium judging untrusted pages in a container: no sandbox (containers lack the
@@ -22,7 +28,6 @@ export const CHROMIUM_ARGS = [
 ] as const;
 
 export const BrowserChoiceSchema = z.object({
-  /** undefined = Playwright's own bundled Chromium (launched without an explicit path). */
   executablePath: z.string(),
   source: z.enum(['playwright', 'system', 'config']),
 });
@@ -33,16 +38,41 @@ export interface BrowserOptions {
   executablePath?: string;
 }
 
+const HEADLESS_SHELL_NAMES = new Set(['chrome-headless-shell', 'chrome-headless-shell.exe', 'headless_shell', 'headless_shell.exe']);
+
+/**
+ * Playwright installs its headless shell beside its Chromium (`<cache>/chromium-<rev>/…` and
+ * `<cache>/chromium_headless_shell-<rev>/<platform folder>/chrome-headless-shell`); find it from the
+ * Chromium path Playwright reports, so no private Playwright API is needed.
+ */
+export function playwrightHeadlessShell(chromiumPath: string): string | undefined {
+  const revisionFolder = [dirname(chromiumPath), dirname(dirname(chromiumPath))].find((folder) => /^chromium-\d+$/.test(basename(folder)));
+  if (!revisionFolder) return undefined;
+  const shellFolder = join(dirname(revisionFolder), basename(revisionFolder).replace('chromium-', 'chromium_headless_shell-'));
+  if (!existsSync(shellFolder)) return undefined;
+  for (const platformFolder of readdirSync(shellFolder, { withFileTypes: true })) {
+    if (!platformFolder.isDirectory()) continue;
+    const found = readdirSync(join(shellFolder, platformFolder.name)).find((name) => HEADLESS_SHELL_NAMES.has(name));
+    if (found) return join(shellFolder, platformFolder.name, found);
+  }
+  return undefined;
+}
+
+/** Playwright's own browser, headless shell first (what Playwright itself runs headless tests with). */
 function playwrightChromium(): string | undefined {
   try {
     const path = chromium.executablePath();
-    return path && existsSync(path) ? path : undefined;
+    if (!path || !existsSync(path)) return undefined;
+    return playwrightHeadlessShell(path) ?? path;
   } catch {
     return undefined;
   }
 }
 
-/** Picks the browser: an explicit path or `CHROMIUM_PATH` (config), Playwright's own Chromium if installed, else the system's. */
+/**
+ * Picks the browser: an explicit path or `CHROMIUM_PATH` (config), Playwright's own if installed (its headless
+ * shell, else its Chromium), else the system's (headless shell first).
+ */
 export function resolveBrowser(options: BrowserOptions = {}, environment: NodeJS.ProcessEnv = process.env): BrowserChoice {
   const explicit = options.executablePath ?? environment[CHROMIUM_PATH_ENV];
   if (explicit) {

@@ -85,7 +85,7 @@ export class BrowserNotFoundError extends RalphError {
   readonly candidates: readonly string[];
   constructor(candidates: readonly string[]) {
     super('BROWSER_NOT_FOUND', `No Chromium found (looked for: ${candidates.join(', ')}).`, {
-      hint: 'Install one: `pnpm exec playwright install chromium`, or `apt-get install chromium`, or set CHROMIUM_PATH to a Chromium executable.',
+      hint: 'Install one: `pnpm exec playwright install chromium`, or `apt-get install chromium-headless-shell` (or `chromium`), or set CHROMIUM_PATH to a Chromium executable.',
     });
     this.candidates = candidates;
   }

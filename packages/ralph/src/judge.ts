@@ -2,13 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { chromium, type BrowserServer } from '@playwright/test';
 import { execa } from 'execa';
 import { checkArtifact } from './artifact.js';
 import { CHROMIUM_ARGS, resolveBrowser, type BrowserChoice, type BrowserOptions } from './browser.js';
 import { buildVerdict } from './build-verdict.js';
 import { JudgeClosedError, PlaywrightRunError, ReportInvalidError, RunAbortedError } from './errors.js';
-import { DEFAULT_TIMEOUTS, renderPlaywrightConfig } from './playwright-config.js';
+import { DEFAULT_TIMEOUTS, renderPlaywrightConfig, type TraceMode } from './playwright-config.js';
 import { PlaywrightReportSchema } from './playwright-report.js';
 import { ARTIFACT_ENV, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './spec/app-fixture.js';
 import { loadSpec, type SpecFolder, type SpecLookupOptions } from './spec-folder.js';
@@ -18,19 +17,8 @@ export interface JudgeOptions {
   browser?: BrowserOptions;
   /** Playwright workers (default: min(2, cores)). */
   workers?: number;
-  /**
-   * Keep one Chromium server per worker running between runs (default true): saves a browser launch per
-   * worker per run. `false` lets every run's workers launch their own browser.
-   */
-  warm?: boolean;
-  /**
-   * Reuse one browser context per worker, reset between tests (Playwright `reuseContext`: cookies, storage,
-   * IndexedDB, routes, clock, viewport; the fixture also clears sessionStorage). Default true: a fresh
-   * context per test costs a renderer process each. `false` = a brand-new context per test.
-   */
-  reuseContext?: boolean;
-  /** Record a trace per test, kept for failures (default 'retain-on-failure'). */
-  trace?: 'retain-on-failure' | 'off';
+  /** Traces of failed tests (default 'retain-on-failure': actions, console, network; see TraceMode). */
+  trace?: TraceMode;
   /** Wall-clock limit of one run; the run ends with a report (unfinished tests fail as not run). Default 120 s. */
   timeoutMs?: number;
   /** Per-test limits (defaults: test 5 s, expect 1 s, action 2 s, navigation 3 s). Raise them on a loaded machine. */
@@ -51,14 +39,14 @@ export interface JudgeRunOptions extends SpecLookupOptions {
    */
   maxFailures?: number;
   /** Overrides the judge's trace setting for this run. */
-  trace?: 'retain-on-failure' | 'off';
+  trace?: TraceMode;
 }
 
 export interface Judge {
   readonly browser: BrowserChoice;
   /** Runs the spec's Playwright tests against the artifact and returns the verdict (also written to verdict.json). */
   run(options: JudgeRunOptions): Promise<Verdict>;
-  /** Stops the warm browser servers. */
+  /** Ends the judge: later runs throw JudgeClosedError. */
   close(): Promise<void>;
 }
 
@@ -76,33 +64,17 @@ function resolveSpec(options: JudgeRunOptions): SpecFolder {
   return typeof options.spec === 'string' ? loadSpec(options.spec, options) : options.spec;
 }
 
-/** Creates a judge. Resolves the browser now (a missing browser fails here), starts servers lazily on the first run. */
+/**
+ * Creates a judge: settings shared by many runs (the orchestrator's rounds). Resolves the browser now, so a
+ * missing browser fails here. Each run's Playwright workers launch their own browser through a pipe: a
+ * headless shell starts in ~0.2 s, and a browser server shared over WebSocket (tried) made every test
+ * slower than that launch saves.
+ */
 export function createJudge(options: JudgeOptions = {}): Judge {
   const browser = resolveBrowser(options.browser);
   const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
-  const warm = options.warm ?? true;
   const timeoutMs = options.timeoutMs ?? 120_000;
-  let servers: BrowserServer[] | undefined;
-  let starting: Promise<BrowserServer[]> | undefined;
   let closed = false;
-
-  async function browserEndpoints(): Promise<string[] | undefined> {
-    if (!warm) return undefined;
-    // A server whose browser died (crash, OOM) is replaced rather than handed to Playwright.
-    if (servers?.every((server) => server.process().exitCode === null && !server.process().killed)) {
-      return servers.map((server) => server.wsEndpoint());
-    }
-    if (servers) await Promise.all(servers.map((server) => server.close().catch(() => undefined)));
-    starting ??= Promise.all(
-      Array.from({ length: workers }, () => chromium.launchServer({ executablePath: browser.executablePath, args: [...CHROMIUM_ARGS], headless: true })),
-    );
-    try {
-      servers = await starting;
-    } finally {
-      starting = undefined;
-    }
-    return servers.map((server) => server.wsEndpoint());
-  }
 
   async function run(runOptions: JudgeRunOptions): Promise<Verdict> {
     if (closed) throw new JudgeClosedError();
@@ -119,7 +91,6 @@ export function createJudge(options: JudgeOptions = {}): Judge {
     const configFile = join(outputDirectory, 'playwright.config.mjs');
     for (const stale of [reportFile, join(outputDirectory, 'verdict.json'), join(outputDirectory, LOAD_HANG_MARKER)]) rmSync(stale, { force: true });
 
-    const endpoints = await browserEndpoints();
     writeFileSync(
       configFile,
       renderPlaywrightConfig({
@@ -128,9 +99,7 @@ export function createJudge(options: JudgeOptions = {}): Judge {
         resultsDirectory: join(outputDirectory, 'results'),
         workers,
         executablePath: browser.executablePath,
-        ...(endpoints ? { browserEndpoints: endpoints } : {}),
         globalTimeoutMs: timeoutMs,
-        reuseContext: options.reuseContext ?? true,
         trace: runOptions.trace ?? options.trace ?? 'retain-on-failure',
         maxFailures: runOptions.maxFailures ?? 0,
         ...DEFAULT_TIMEOUTS,
@@ -193,15 +162,7 @@ export function createJudge(options: JudgeOptions = {}): Judge {
       });
     }
     writeFileSync(join(outputDirectory, 'verdict.json'), `${JSON.stringify(verdict, null, 2)}\n`);
-    // A run where the app hung may leave a stuck renderer in a warm browser: start the next run on fresh ones.
-    if (verdict.failures.some((failure) => failure.status !== 'failed')) await stopServers();
     return verdict;
-  }
-
-  async function stopServers(): Promise<void> {
-    const running = servers ?? (starting ? await starting.catch(() => undefined) : undefined);
-    servers = undefined;
-    await Promise.all((running ?? []).map((server) => server.close().catch(() => undefined)));
   }
 
   return {
@@ -209,19 +170,18 @@ export function createJudge(options: JudgeOptions = {}): Judge {
     run,
     close: async () => {
       closed = true;
-      await stopServers();
     },
   };
 }
 
-export interface RunSpecsOptions extends JudgeRunOptions, Omit<JudgeOptions, 'warm'> {}
+export interface RunSpecsOptions extends JudgeRunOptions, JudgeOptions {}
 
 /** One-shot judging: validates spec and artifact, runs the spec's tests, returns the verdict. */
 export async function runSpecs(options: RunSpecsOptions): Promise<Verdict> {
   // Fail on a bad spec or artifact before resolving or launching any browser.
   const spec = resolveSpec(options);
   checkArtifact(options.artifact, options.cwd);
-  const judge = createJudge({ ...options, warm: false });
+  const judge = createJudge(options);
   try {
     return await judge.run({ ...options, spec });
   } finally {

@@ -1,13 +1,14 @@
-// `pnpm bench:ralph [--spec calculator] [--artifact path] [--runs 5]`: how long judging one artifact takes.
-// Prints the median wall time of ralph one-shot (cold: browsers launched per run), ralph warm (a Judge
-// keeping browser servers between runs, as the orchestrator does), and a plain cold `playwright test`.
+// `pnpm bench:ralph [--spec calculator] [--artifact path] [--runs 5] [--workers N]`: how long judging one artifact
+// takes. Prints the median wall time of a ralph verdict (what `ndli test` and every orchestrator round pay) beside a
+// plain cold `playwright test` of the same specs, with the time per test and what the machine is.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cpus } from 'node:os';
 import { execa } from 'execa';
-import { createJudge, findSpecsDirectory, loadSpec, resolveBrowser, runSpecs, type SpecFolder, type Verdict } from '../index.js';
+import { findSpecsDirectory, loadSpec, resolveBrowser, runSpecs, type SpecFolder, type Verdict } from '../index.js';
 
 const { values } = parseArgs({
   // pnpm forwards a literal `--` before script arguments.
@@ -49,30 +50,16 @@ const browser = resolveBrowser();
 console.log(`spec ${spec.name} (${spec.testsDirectory}), artifact ${artifact}`);
 console.log(`browser ${browser.executablePath} (${browser.source}), ${runs} runs each\n`);
 
-const cold: number[] = [];
+const verdictTimes: number[] = [];
 let lastVerdict: Verdict | undefined;
 for (let run = 0; run < runs; run += 1) {
   const { ms, value } = await time(() => runSpecs({ spec, artifact, ...(workers ? { workers } : {}) }));
-  cold.push(ms);
+  verdictTimes.push(ms);
   lastVerdict = value;
 }
-console.log(summary('ralph one-shot (cold browsers)', cold, lastVerdict));
+console.log(summary('ralph verdict (runSpecs)', verdictTimes, lastVerdict));
 
-const judge = createJudge(workers ? { workers } : {});
-const warm: number[] = [];
-try {
-  await judge.run({ spec, artifact }); // starts the browser servers
-  for (let run = 0; run < runs; run += 1) {
-    const { ms, value } = await time(() => judge.run({ spec, artifact }));
-    warm.push(ms);
-    lastVerdict = value;
-  }
-} finally {
-  await judge.close();
-}
-console.log(summary('ralph judge (warm browser servers)', warm, lastVerdict));
-
-// The baseline: `playwright test` by hand with specs/playwright.config.ts (list reporter, fresh context per test).
+// The baseline: `playwright test` by hand with specs/playwright.config.ts (list reporter, fresh context per test, no trace).
 const require = createRequire(import.meta.url);
 const cli = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 const specsDirectory = dirname(spec.directory);
@@ -89,3 +76,7 @@ for (let run = 0; run < (existsSync(plainConfig) ? runs : 0); run += 1) {
   plain.push(ms);
 }
 console.log(plain.length > 0 ? summary('plain cold `playwright test`', plain) : `plain cold \`playwright test\`: no ${plainConfig}, skipped`);
+if (lastVerdict) {
+  const perTest = median(verdictTimes) / Math.max(1, lastVerdict.total);
+  console.log(`\n${lastVerdict.total} tests: ${perTest.toFixed(0)} ms of wall time per test (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'})`);
+}

@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type ConsoleMessage, type Dialog, type Page } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Dialog, type Page } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -68,26 +68,13 @@ async function closeWithin(page: Page, ms: number): Promise<void> {
 }
 
 /**
- * With `reuseContext` Playwright resets cookies, local storage and IndexedDB between tests but the tab keeps
- * its sessionStorage; clear it so no test sees another's session. Best effort (Chromium only).
- */
-async function clearSessionStorage(context: BrowserContext, page: Page): Promise<void> {
-  try {
-    const session = await context.newCDPSession(page);
-    await session.send('DOMStorage.clear', { storageId: { securityOrigin: APP_ORIGIN, isLocalStorage: false } });
-    await session.detach();
-  } catch {
-    // Not Chromium, or nothing stored: nothing to clear.
-  }
-}
-
-/**
- * `app`: a fresh page showing the artifact under test. The app is untrusted generated code:
- * every request but the artifact itself is blocked, dialogs are dismissed, and console/page
- * errors are collected as evidence for FIX blockers.
+ * `app`: a fresh page, in a fresh browser context (Playwright's default: nothing a test stores survives
+ * it), showing the artifact under test. The app is untrusted generated code: every request but the
+ * artifact itself is blocked, dialogs are dismissed, and console/page errors are collected as evidence
+ * for FIX blockers.
  */
 export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({ page, context, reuseContext }, use, testInfo) => {
+  app: async ({ page, context }, use, testInfo) => {
     const path = artifactPath();
     const html = readFileSync(path, 'utf8');
     const url = `${APP_ORIGIN}/${encodeURIComponent(basename(path))}`;
@@ -100,8 +87,6 @@ export const test = base.extend<{ app: AppUnderTest }>({
       await testInfo.attach(DIAGNOSTICS_ATTACHMENT, { body: JSON.stringify(diagnostics), contentType: 'application/json' });
       throw new Error(`The app never finished loading: ${readFileSync(marker, 'utf8')}`);
     }
-    if (reuseContext) await clearSessionStorage(context, page);
-
     await context.route('**/*', async (route) => {
       const requested = route.request().url();
       if (requested === url) {
@@ -158,11 +143,6 @@ export const test = base.extend<{ app: AppUnderTest }>({
         body: JSON.stringify(diagnostics),
         contentType: 'application/json',
       });
-      // With a reused context the page object may outlive this test: its listeners must not.
-      page.off('console', onConsole).off('pageerror', onPageError).off('crash', onCrash).off('dialog', onDialog);
-      // A failed test may leave the page hung (a script looping forever) or broken. With a reused context
-      // the next test would inherit it, so close the tab: the next test gets a new one.
-      if (reuseContext && testInfo.status !== testInfo.expectedStatus) await closeWithin(page, 1_000);
     }
   },
 });
