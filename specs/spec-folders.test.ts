@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createJudge, formatVerdict, listSpecNames, loadSpec, type Judge, type SpecFolder } from '@ndli/ralph';
 
 // Every folder of specs/ with a spec.json (discovered at run time: adding a folder adds its checks):
-// the reference passes every test, and each bugs/*.html fails at least one.
+// the reference and each variants/*.html (a correct app built differently) pass every test, and each
+// bugs/*.html fails at least one.
 const specsDirectory = import.meta.dirname;
 const names = listSpecNames({ specsDirectory });
 // Per-test limit for the judged apps; raise it (NDLI_SPEC_TEST_TIMEOUT_MS) on a loaded machine.
@@ -42,6 +43,15 @@ describe.each(names)('%s', (name) => {
     expect(verdict.failed, formatVerdict(verdict)).toBe(0);
     expect(verdict.passed).toBe(verdict.total);
   });
+
+  for (const variant of spec.variants) {
+    it(`variant ${variant.name} passes every test (${variant.description})`, async () => {
+      // A correct app built differently: a failure here means a test asks for more than the contract.
+      const verdict = await sharedJudge().run({ spec, artifact: variant.path, trace: 'off' });
+      expect(verdict.failed, formatVerdict(verdict)).toBe(0);
+      expect(verdict.passed).toBe(verdict.total);
+    });
+  }
 
   for (const bug of spec.bugs) {
     it(`catches bug ${bug.name}: ${bug.description}`, async () => {

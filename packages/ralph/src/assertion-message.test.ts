@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headline, parseExpectedActual, stripAnsi } from './assertion-message.js';
+import { headline, parseExpectedActual, readableExpected, stripAnsi } from './assertion-message.js';
 
 const E = '\u001b';
 
@@ -16,10 +16,29 @@ describe('parseExpectedActual', () => {
   });
   it('reads typed forms (Expected string / Received string, Expected pattern)', () => {
     expect(parseExpectedActual('Expected string: "0.3"\nReceived string: "0.30000000000000004"')).toEqual({ expected: '"0.3"', actual: '"0.30000000000000004"' });
-    expect(parseExpectedActual('Expected pattern: /^5$/\nReceived string: "6"')).toEqual({ expected: '/^5$/', actual: '"6"' });
+    expect(parseExpectedActual('Expected pattern: /^5$/\nReceived string: "6"')).toEqual({ expected: '"5"', actual: '"6"' });
   });
   it('returns nothing for errors without values (timeouts)', () => {
     expect(parseExpectedActual('Test timeout of 5000ms exceeded.')).toEqual({});
+  });
+});
+
+describe('readableExpected', () => {
+  it('turns an exact-trimmed-text pattern into the text it requires', () => {
+    expect(readableExpected(String.raw`/^\s*20\s*$/`)).toBe('"20"');
+    expect(readableExpected(String.raw`/^\s*0\.333333333333\s*$/`)).toBe('"0.333333333333"');
+    expect(readableExpected(String.raw`/^\s*1e\+21\s*$/`)).toBe('"1e+21"');
+    expect(readableExpected(String.raw`/^Error$/`)).toBe('"Error"');
+    expect(readableExpected(String.raw`/^\s*-5\s*$/i`)).toBe('"-5"');
+  });
+  it('keeps patterns that match more than one text, and plain values, as they are', () => {
+    expect(readableExpected(String.raw`/^\s*2.0\s*$/`)).toBe(String.raw`/^\s*2.0\s*$/`);
+    expect(readableExpected(String.raw`/^\d+$/`)).toBe(String.raw`/^\d+$/`);
+    expect(readableExpected('/Error/')).toBe('/Error/');
+    expect(readableExpected('"20"')).toBe('"20"');
+  });
+  it('is applied to parsed assertion values', () => {
+    expect(parseExpectedActual(String.raw`Expected pattern: /^\s*20\s*$/` + '\nReceived string: "14"')).toEqual({ expected: '"20"', actual: '"14"' });
   });
 });
 

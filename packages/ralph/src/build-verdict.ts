@@ -46,7 +46,7 @@ function failureMessage(result: ReportResult | undefined, status: TestStatus): s
 
 function toFailure(found: FoundSpec, outcome: TestOutcome, result: ReportResult | undefined): Failure {
   const attachments = result?.attachments ?? [];
-  const diagnostics = parseDiagnostics(attachments.find((attachment) => attachment.name === DIAGNOSTICS_ATTACHMENT)?.body);
+  const diagnostics = parseDiagnostics(attachments.find((attachment) => attachment.name === DIAGNOSTICS_ATTACHMENT));
   const message = failureMessage(result, outcome.status);
   // The first error that states expected/received values is the assertion that failed.
   const values = (result?.errors ?? []).map((error) => parseExpectedActual(error.message ?? '')).find((parsed) => parsed.expected !== undefined || parsed.actual !== undefined) ?? {};

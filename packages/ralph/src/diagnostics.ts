@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { AppDiagnostics } from './spec/app-fixture.js';
 
@@ -15,10 +16,22 @@ const _sameShape: AppDiagnostics = AppDiagnosticsSchema.parse({}) satisfies z.in
 
 export const EMPTY_DIAGNOSTICS: AppDiagnostics = { actions: [], consoleErrors: [], pageErrors: [], dialogs: [], blockedRequests: [] };
 
-export function parseDiagnostics(base64Body: string | undefined): AppDiagnostics {
-  if (!base64Body) return EMPTY_DIAGNOSTICS;
+/** The attachment as the JSON report gives it: a file the fixture kept up to date, or (older reports) an inline body. */
+export interface DiagnosticsAttachment {
+  path?: string | undefined;
+  body?: string | undefined;
+}
+
+function attachmentText(attachment: DiagnosticsAttachment | undefined): string | undefined {
+  if (attachment?.path && existsSync(attachment.path)) return readFileSync(attachment.path, 'utf8');
+  return attachment?.body ? Buffer.from(attachment.body, 'base64').toString('utf8') : undefined;
+}
+
+export function parseDiagnostics(attachment: DiagnosticsAttachment | undefined): AppDiagnostics {
+  const text = attachmentText(attachment);
+  if (!text) return EMPTY_DIAGNOSTICS;
   try {
-    const parsed = AppDiagnosticsSchema.safeParse(JSON.parse(Buffer.from(base64Body, 'base64').toString('utf8')));
+    const parsed = AppDiagnosticsSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : EMPTY_DIAGNOSTICS;
   } catch {
     return EMPTY_DIAGNOSTICS;

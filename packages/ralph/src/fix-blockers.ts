@@ -70,7 +70,7 @@ export function describeFailure(failure: Failure, regressed = false): string {
   } else {
     const problem = headline(failure.message);
     const timedOut = failure.status === 'timedOut' ? ' (the test timed out: the app may hang or never show the expected state)' : '';
-    sentence = `${what}: ${actionsText(failure.actions)}, the check failed: ${clip(problem, 300)}${timedOut}.`;
+    sentence = `${what}: ${actionsText(failure.actions)}, the check failed: ${clip(problem, 300).replace(/\.$/, '')}${timedOut}.`;
   }
   const extra = evidence(failure);
   return `${prefix}${sentence}${extra ? ` ${extra}` : ''}`;

@@ -24,9 +24,11 @@ export {
   SpecManifestSchema,
   SpecFolderSchema,
   SeededBugSchema,
+  VariantSchema,
   type SpecFolder,
   type SpecManifest,
   type SeededBug,
+  type Variant,
   type SpecLookupOptions,
 } from './spec-folder.js';
 export { checkArtifact } from './artifact.js';
@@ -35,6 +37,6 @@ export { createJudge, runSpecs, type Judge, type JudgeOptions, type JudgeRunOpti
 export { VerdictSchema, FailureSchema, TestOutcomeSchema, TestStatusSchema, type Verdict, type Failure, type TestOutcome, type TestStatus } from './verdict.js';
 export { PlaywrightReportSchema, type PlaywrightReport } from './playwright-report.js';
 export { buildVerdict, type VerdictContext } from './build-verdict.js';
-export { stripAnsi, parseExpectedActual, headline } from './assertion-message.js';
+export { stripAnsi, parseExpectedActual, readableExpected, headline } from './assertion-message.js';
 export { toFixBlockers, describeFailure, type FixBlocker, type FixBlockerOptions } from './fix-blockers.js';
 export { formatVerdict } from './format-verdict.js';

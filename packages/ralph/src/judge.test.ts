@@ -77,6 +77,20 @@ describe('judge (real Playwright runs)', () => {
     expect(toFixBlockers(verdict).map((task) => task.name)).toEqual(['fix_app_load']);
   });
 
+  it('fails the tests of an app that freezes on a click, with the action that froze it, and ends the run', { timeout: RUN_TIMEOUT }, async () => {
+    const verdict = await judge.run({ spec, artifact: `${fixtures}artifacts/hangs-on-click.html` });
+    expect(verdict.tests.find((test) => test.title === 'the count starts at 0')?.status).toBe('passed');
+    const frozen = failure(verdict, 'one click on #increment shows 1');
+    expect(frozen.actions).toEqual(['click #increment']);
+    expect(frozen.pageErrors.join(' ')).toContain('The page stopped responding');
+    expect(toFixBlockers(verdict)[0]?.blockers[0]).toContain('after click #increment');
+  });
+
+  it('passes a correct app that renders in an animation frame and uses other markup (a variant)', { timeout: RUN_TIMEOUT }, async () => {
+    const verdict = await judge.run({ spec, artifact: `${spec}/variants/frame-render.html` });
+    expect([verdict.passed, verdict.total]).toEqual([5, 5]);
+  });
+
   it('stops when aborted', { timeout: RUN_TIMEOUT }, async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('caller gave up')), 300);

@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { checkArtifact } from './artifact.js';
-import { CHROMIUM_ARGS, resolveBrowser, type BrowserChoice, type BrowserOptions } from './browser.js';
+import { resolveBrowser, type BrowserChoice, type BrowserOptions } from './browser.js';
 import { buildVerdict } from './build-verdict.js';
 import { JudgeClosedError, PlaywrightRunError, ReportInvalidError, RunAbortedError } from './errors.js';
 import { DEFAULT_TIMEOUTS, renderPlaywrightConfig, type TraceMode } from './playwright-config.js';
@@ -19,7 +19,11 @@ export interface JudgeOptions {
   workers?: number;
   /** Traces of failed tests (default 'retain-on-failure': actions, console, network; see TraceMode). */
   trace?: TraceMode;
-  /** Wall-clock limit of one run; the run ends with a report (unfinished tests fail as not run). Default 120 s. */
+  /**
+   * Wall-clock limit of one run; the run ends with a report (unfinished tests fail as not run). Default 300 s:
+   * an app that fails every calculator test needs ~190 s on a 2-core machine (each failure replaces a
+   * Playwright worker), and its verdict should still be complete.
+   */
   timeoutMs?: number;
   /** Per-test limits (defaults: test 5 s, expect 1 s, action 2 s, navigation 3 s). Raise them on a loaded machine. */
   timeouts?: Partial<Record<keyof typeof DEFAULT_TIMEOUTS, number>>;
@@ -73,7 +77,7 @@ function resolveSpec(options: JudgeRunOptions): SpecFolder {
 export function createJudge(options: JudgeOptions = {}): Judge {
   const browser = resolveBrowser(options.browser);
   const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? 300_000;
   let closed = false;
 
   async function run(runOptions: JudgeRunOptions): Promise<Verdict> {

@@ -9,7 +9,7 @@ import { findSpecsDirectory, listSpecNames, listSpecs, loadSpec } from './spec-f
 const specsDirectory = fileURLToPath(new URL('./test-fixtures/specs', import.meta.url));
 
 describe('loadSpec', () => {
-  it('loads a spec folder by name, with task prompt, reference and described bugs', () => {
+  it('loads a spec folder by name, with task prompt, reference, described bugs and variants', () => {
     const spec = loadSpec('counter', { specsDirectory });
     expect(spec).toMatchObject({
       name: 'counter',
@@ -23,6 +23,13 @@ describe('loadSpec', () => {
     expect(spec.bugs).toEqual([
       { name: 'adds-two', description: 'each click on #increment adds 2 instead of 1', path: join(specsDirectory, 'counter', 'bugs', 'adds-two.html') },
       { name: 'forgets-count', description: 'the count is not saved, so a reload shows 0', path: join(specsDirectory, 'counter', 'bugs', 'forgets-count.html') },
+    ]);
+    expect(spec.variants).toEqual([
+      {
+        name: 'frame-render',
+        description: 'shows the count in the next animation frame, with a label element around it',
+        path: join(specsDirectory, 'counter', 'variants', 'frame-render.html'),
+      },
     ]);
   });
 

@@ -24,6 +24,15 @@ export const SeededBugSchema = z.object({
 });
 export type SeededBug = z.infer<typeof SeededBugSchema>;
 
+/** A correct alternative implementation (`variants/*.html`): the specs must pass it as they pass the reference. */
+export const VariantSchema = z.object({
+  name: z.string(),
+  /** From the `<!-- variant: … -->` first line: how it differs from the reference. */
+  description: z.string(),
+  path: z.string(),
+});
+export type Variant = z.infer<typeof VariantSchema>;
+
 export const SpecFolderSchema = z.object({
   name: z.string(),
   title: z.string(),
@@ -35,6 +44,8 @@ export const SpecFolderSchema = z.object({
   testsDirectory: z.string(),
   referencePath: z.string(),
   bugs: z.array(SeededBugSchema),
+  /** Correct apps built differently (async rendering, other markup and order): guards against over-specified tests. */
+  variants: z.array(VariantSchema),
 });
 export type SpecFolder = z.infer<typeof SpecFolderSchema>;
 
@@ -45,7 +56,11 @@ export interface SpecLookupOptions {
   cwd?: string;
 }
 
-const BUG_COMMENT = /^\s*<!--\s*bug:\s*([\s\S]*?)\s*-->/;
+function leadingComment(label: string): RegExp {
+  return new RegExp(`^\\s*<!--\\s*${label}:\\s*([\\s\\S]*?)\\s*-->`);
+}
+const BUG_COMMENT = leadingComment('bug');
+const VARIANT_COMMENT = leadingComment('variant');
 
 function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
@@ -75,10 +90,17 @@ export function findSpecsDirectory(options: SpecLookupOptions = {}): string {
   }
 }
 
-function readBug(path: string): SeededBug {
-  const firstLine = readFileSync(path, 'utf8').slice(0, 2_000);
-  const match = BUG_COMMENT.exec(firstLine);
-  return { name: basename(path, '.html'), description: match?.[1] ?? '(no <!-- bug: … --> description)', path };
+/** The HTML files of a folder (sorted), each described by its leading `<!-- label: … -->` comment. */
+function describedFiles(directory: string, comment: RegExp, label: string): { name: string; description: string; path: string }[] {
+  if (!isDirectory(directory)) return [];
+  return readdirSync(directory)
+    .filter((file) => file.endsWith('.html'))
+    .sort()
+    .map((file) => {
+      const path = join(directory, file);
+      const match = comment.exec(readFileSync(path, 'utf8').slice(0, 2_000));
+      return { name: basename(path, '.html'), description: match?.[1] ?? `(no <!-- ${label}: … --> description)`, path };
+    });
 }
 
 /** Reads and validates one spec folder (an absolute directory holding spec.json). */
@@ -110,13 +132,6 @@ export function readSpecFolder(directory: string): SpecFolder {
   if (!existsSync(referencePath)) problems.push(`reference/${manifest.artifact} is missing`);
   if (problems.length > 0) throw new SpecInvalidError({ directory, problems });
 
-  const bugsDirectory = join(directory, 'bugs');
-  const bugs = isDirectory(bugsDirectory)
-    ? readdirSync(bugsDirectory)
-        .filter((file) => file.endsWith('.html'))
-        .sort()
-        .map((file) => readBug(join(bugsDirectory, file)))
-    : [];
   return {
     name: manifest.name,
     title: manifest.title,
@@ -126,7 +141,8 @@ export function readSpecFolder(directory: string): SpecFolder {
     taskPrompt: readFileSync(taskPath, 'utf8'),
     testsDirectory,
     referencePath,
-    bugs,
+    bugs: describedFiles(join(directory, 'bugs'), BUG_COMMENT, 'bug'),
+    variants: describedFiles(join(directory, 'variants'), VARIANT_COMMENT, 'variant'),
   };
 }
 

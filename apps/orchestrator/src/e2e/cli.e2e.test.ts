@@ -67,8 +67,8 @@ describe('ndli run --model replay/demo (SCRIPTED, real Chromium)', () => {
     expect(readdirSync(join(directory, 'round_1', 'calls'))).toEqual(['001-init.json', '002-refine.json', '003-refine.json', '004-generate.json']);
     // The round-1 verdict is real evidence of the seeded bug: 2 + 3 * 4 = shows 14, not 20.
     const verdict = JSON.parse(readFileSync(join(directory, 'round_1', 'verdict.json'), 'utf8')) as { failures: { title: string; actual?: string; expected?: string }[] };
-    // Values as Playwright reports them: the received text quoted, the expected one as the spec's trimmed-text pattern.
-    expect(verdict.failures.some((failure) => failure.actual === '"14"' && /\b20\b/.test(failure.expected ?? ''))).toBe(true);
+    // Values as a person states them: the spec's trimmed-text pattern /^\s*20\s*$/ reads as the text "20".
+    expect(verdict.failures.some((failure) => failure.actual === '"14"' && failure.expected === '"20"')).toBe(true);
     expect(readFileSync(join(directory, 'calculator.html'), 'utf8')).toBe(readFileSync(CALCULATOR_REFERENCE, 'utf8'));
   });
 

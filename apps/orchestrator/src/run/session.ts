@@ -110,7 +110,7 @@ async function execute(store: RunStore, metadata: RunMetadata, config: NdliConfi
   const model = options.model ?? openModel(config, store, options.cwd, { spec: metadata.spec, mode: metadata.mode });
   // A replayed recording of a real model is not scripted; a hand-written transcript is. The model knows.
   metadata.model.scripted = model.scripted;
-  // One judge per run keeps Chromium warm across its rounds.
+  // One judge per run: the browser is resolved once (a missing one fails before any model call).
   const judge = options.judge ?? createJudge(config.browserPath ? { browser: { executablePath: config.browserPath } } : {});
   const budget = withWallTimeBudget(config, metadata.durationMs, options.signal);
   try {

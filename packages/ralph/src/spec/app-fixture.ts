@@ -1,6 +1,6 @@
 import { test as base, expect, type ConsoleMessage, type Dialog, type Page } from '@playwright/test';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** Environment variable through which ralph tells the specs which artifact to judge. */
 export const ARTIFACT_ENV = 'NDLI_ARTIFACT';
@@ -56,6 +56,35 @@ async function answers(page: Page, ms: number): Promise<boolean> {
   }
 }
 
+/** How long the page may leave a check unanswered before it counts as frozen. */
+const FREEZE_MS = 2_000;
+
+/**
+ * Calls `onFreeze` once if the page stops answering (its main thread stuck in a script). A frozen app would
+ * otherwise hold the test until its timeout, then hold Playwright's screenshot and snapshot of the failure.
+ * Returns a function that stops watching.
+ */
+function watchForFreeze(page: Page, onFreeze: () => Promise<void>): () => void {
+  let stopped = false;
+  let checking = false;
+  const timer = setInterval(() => {
+    if (stopped || checking || page.isClosed()) return;
+    checking = true;
+    void answers(page, FREEZE_MS).then(async (alive) => {
+      checking = false;
+      if (alive || stopped || page.isClosed()) return;
+      stopped = true;
+      clearInterval(timer);
+      await onFreeze();
+    });
+  }, 1_000);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
+
 async function closeWithin(page: Page, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
@@ -80,11 +109,22 @@ export const test = base.extend<{ app: AppUnderTest }>({
     const url = `${APP_ORIGIN}/${encodeURIComponent(basename(path))}`;
     const diagnostics: AppDiagnostics = { actions: [], consoleErrors: [], pageErrors: [], dialogs: [], blockedRequests: [] };
     const marker = hangMarkerPath();
+    // The evidence is a file attached from the start and rewritten on every change, not an attachment made at the
+    // end: when the app freezes, Playwright's failure screenshot waits out the test's time on the stuck page and a
+    // teardown attachment would never be written, losing exactly the actions that froze it.
+    const diagnosticsFile = testInfo.outputPath(`${DIAGNOSTICS_ATTACHMENT}.json`);
+    mkdirSync(dirname(diagnosticsFile), { recursive: true });
+    const save = (): void => writeFileSync(diagnosticsFile, JSON.stringify(diagnostics));
+    const note = (list: string[], entry: string): void => {
+      list.push(entry);
+      save();
+    };
+    save();
+    testInfo.attachments.push({ name: DIAGNOSTICS_ATTACHMENT, contentType: 'application/json', path: diagnosticsFile });
 
     if (marker && existsSync(marker)) {
       // An earlier test saw the app hang at load; loading it again would only burn the navigation timeout.
-      diagnostics.pageErrors.push(readFileSync(marker, 'utf8'));
-      await testInfo.attach(DIAGNOSTICS_ATTACHMENT, { body: JSON.stringify(diagnostics), contentType: 'application/json' });
+      note(diagnostics.pageErrors, readFileSync(marker, 'utf8'));
       throw new Error(`The app never finished loading: ${readFileSync(marker, 'utf8')}`);
     }
     await context.route('**/*', async (route) => {
@@ -92,21 +132,21 @@ export const test = base.extend<{ app: AppUnderTest }>({
       if (requested === url) {
         await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       } else {
-        diagnostics.blockedRequests.push(requested);
+        note(diagnostics.blockedRequests, requested);
         await route.abort('blockedbyclient');
       }
     });
     const onConsole = (message: ConsoleMessage): void => {
-      if (message.type() === 'error') diagnostics.consoleErrors.push(message.text());
+      if (message.type() === 'error') note(diagnostics.consoleErrors, message.text());
     };
     const onPageError = (error: Error): void => {
-      diagnostics.pageErrors.push(`${error.name}: ${error.message}`);
+      note(diagnostics.pageErrors, `${error.name}: ${error.message}`);
     };
     const onCrash = (): void => {
-      diagnostics.pageErrors.push('The page crashed (renderer process died).');
+      note(diagnostics.pageErrors, 'The page crashed (renderer process died).');
     };
     const onDialog = (dialog: Dialog): void => {
-      diagnostics.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      note(diagnostics.dialogs, `${dialog.type()}: ${dialog.message()}`);
       dialog.dismiss().catch(() => undefined);
     };
     page.on('console', onConsole);
@@ -118,7 +158,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
       page,
       url,
       diagnostics,
-      record: (action) => diagnostics.actions.push(action),
+      record: (action) => note(diagnostics.actions, action),
       open: async () => {
         try {
           await page.goto(url, { waitUntil: 'load' });
@@ -135,14 +175,16 @@ export const test = base.extend<{ app: AppUnderTest }>({
         }
       },
     };
+    await app.open();
+    const stopWatching = watchForFreeze(page, async () => {
+      note(diagnostics.pageErrors, `The page stopped responding: a script kept running after the last action (an endless loop?); it did not answer for ${FREEZE_MS / 1000} s.`);
+      // Playwright's failure screenshot and page snapshot would each wait on the frozen renderer: close it.
+      await closeWithin(page, 1_000);
+    });
     try {
-      await app.open();
       await use(app);
     } finally {
-      await testInfo.attach(DIAGNOSTICS_ATTACHMENT, {
-        body: JSON.stringify(diagnostics),
-        contentType: 'application/json',
-      });
+      stopWatching();
     }
   },
 });
