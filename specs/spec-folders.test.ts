@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createJudge, formatVerdict, listSpecNames, loadSpec, type Judge, type SpecFolder } from '@ndli/ralph';
+import { createJudge, formatVerdict, listSpecNames, loadSpec, type Judge, type SpecFolder, type TestOutcome } from '@ndli/ralph';
 
 // Every folder of specs/ with a spec.json (discovered at run time: adding a folder adds its checks):
 // the reference and each variants/*.html (a correct app built differently) pass every test, and each
@@ -17,6 +18,20 @@ function sharedJudge(): Judge {
 afterAll(async () => {
   await judge?.close();
 });
+
+/**
+ * The folder Playwright keeps a test's screenshot and trace in (its worker's naming, 1.65): path and titles with
+ * punctuation runs turned into '-', long names cut around a hash of the cut string. Two tests whose titles differ
+ * only in punctuation get one folder, and the second to start deletes the first one's evidence.
+ */
+function evidenceFolder(test: TestOutcome): string {
+  // eslint-disable-next-line no-control-regex
+  const name = `${test.file.replace(/\.spec\.ts$/, '').replaceAll('/', '-')}-${[...test.describePath, test.title].join(' ').replace(/[\x00-\x2C\x2E-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]+/g, '-')}`;
+  if (name.length <= 100) return name;
+  const middle = `-${createHash('sha1').update(name).digest('hex').slice(0, 5)}-`;
+  const start = Math.floor((100 - middle.length) / 2);
+  return name.slice(0, start) + middle + name.slice(-(100 - middle.length - start));
+}
 
 function load(name: string): SpecFolder | Error {
   try {
@@ -38,10 +53,14 @@ describe.each(names)('%s', (name) => {
   });
   if (spec instanceof Error) return;
 
-  it(`reference/${spec.artifactFileName} passes every test`, async () => {
+  it(`reference/${spec.artifactFileName} passes every test, and each test keeps its own evidence`, async () => {
     const verdict = await sharedJudge().run({ spec, artifact: spec.referencePath });
     expect(verdict.failed, formatVerdict(verdict)).toBe(0);
     expect(verdict.passed).toBe(verdict.total);
+    const byFolder = new Map<string, string[]>();
+    for (const test of verdict.tests) byFolder.set(evidenceFolder(test), [...(byFolder.get(evidenceFolder(test)) ?? []), test.title]);
+    const shared = [...byFolder.values()].filter((titles) => titles.length > 1).map((titles) => titles.join(' | '));
+    expect(shared, 'titles that differ only in punctuation share an evidence folder; tell them apart in words').toEqual([]);
   });
 
   for (const variant of spec.variants) {
@@ -55,8 +74,11 @@ describe.each(names)('%s', (name) => {
 
   for (const bug of spec.bugs) {
     it(`catches bug ${bug.name}: ${bug.description}`, async () => {
-      // One failing assertion answers "is this bug caught?": stop there, and skip traces.
-      const verdict = await sharedJudge().run({ spec, artifact: bug.path, maxFailures: 1, trace: 'off' });
+      // The bug file may name a test that catches it: run that one alone. Otherwise the suite runs until its
+      // first failure (one failing assertion answers "is this bug caught?"). No traces either way.
+      const verdict = bug.caughtBy
+        ? await sharedJudge().run({ spec, artifact: bug.path, tests: [bug.caughtBy], trace: 'off' })
+        : await sharedJudge().run({ spec, artifact: bug.path, maxFailures: 1, trace: 'off' });
       // Caught means an assertion failed — not a test cut off by a timeout on a busy machine.
       const caughtBy = verdict.failures.filter((failure) => failure.status === 'failed');
       expect(caughtBy.length, `no assertion fails for bugs/${bug.name}.html:\n${formatVerdict(verdict)}`).toBeGreaterThan(0);

@@ -91,6 +91,13 @@ describe('judge (real Playwright runs)', () => {
     expect([verdict.passed, verdict.total]).toEqual([5, 5]);
   });
 
+  it('runs only the tests it is given, by full title', { timeout: RUN_TIMEOUT }, async () => {
+    const verdict = await judge.run({ spec, artifact: `${spec}/bugs/adds-two.html`, tests: ['increment › one click on #increment shows 1'] });
+    expect([verdict.total, verdict.failed]).toEqual([1, 1]);
+    expect(verdict.failures[0]).toMatchObject({ title: 'one click on #increment shows 1', status: 'failed' });
+    await expect(judge.run({ spec, artifact: `${spec}/reference/counter.html`, tests: ['increment › no such test'] })).rejects.toThrow(/ran no tests/);
+  });
+
   it('stops when aborted', { timeout: RUN_TIMEOUT }, async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('caller gave up')), 300);

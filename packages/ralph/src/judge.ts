@@ -44,6 +44,11 @@ export interface JudgeRunOptions extends SpecLookupOptions {
   maxFailures?: number;
   /** Overrides the judge's trace setting for this run. */
   trace?: TraceMode;
+  /**
+   * Run only these tests, by full title (`describe › … › title`, as failures and FIX blockers name them).
+   * Unknown titles select nothing; a run that selects no test at all is an error.
+   */
+  tests?: readonly string[];
 }
 
 export interface Judge {
@@ -93,7 +98,9 @@ export function createJudge(options: JudgeOptions = {}): Judge {
     mkdirSync(outputDirectory, { recursive: true });
     const reportFile = join(outputDirectory, 'report.json');
     const configFile = join(outputDirectory, 'playwright.config.mjs');
-    for (const stale of [reportFile, join(outputDirectory, 'verdict.json'), join(outputDirectory, LOAD_HANG_MARKER)]) rmSync(stale, { force: true });
+    for (const stale of [reportFile, join(outputDirectory, 'verdict.json'), join(outputDirectory, LOAD_HANG_MARKER), join(outputDirectory, 'diagnostics')]) {
+      rmSync(stale, { force: true, recursive: true });
+    }
 
     writeFileSync(
       configFile,
@@ -106,6 +113,7 @@ export function createJudge(options: JudgeOptions = {}): Judge {
         globalTimeoutMs: timeoutMs,
         trace: runOptions.trace ?? options.trace ?? 'retain-on-failure',
         maxFailures: runOptions.maxFailures ?? 0,
+        ...(runOptions.tests ? { onlyTests: runOptions.tests } : {}),
         ...DEFAULT_TIMEOUTS,
         ...options.timeouts,
       }),

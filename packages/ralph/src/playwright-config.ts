@@ -16,6 +16,20 @@ export interface GeneratedConfigOptions {
   trace: TraceMode;
   /** Stop after this many failed tests (0 = run them all). */
   maxFailures: number;
+  /** Full titles (`describe › … › title`) of the only tests to run. */
+  onlyTests?: readonly string[];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Playwright's `grep` matches a test's title path joined by spaces (file, describe blocks, title, then its tags);
+ * a full title `describe › title` must match all of that end, after a space and before any ` @tag`.
+ */
+export function titleGrep(fullTitles: readonly string[]): string {
+  return `(?:^| )(?:${fullTitles.map((title) => escapeRegExp(title.split(' › ').join(' '))).join('|')})(?= @|$)`;
 }
 
 /**
@@ -54,7 +68,7 @@ export default {
   fullyParallel: true,
   workers: ${options.workers},
   retries: 0,
-  maxFailures: ${options.maxFailures},
+  maxFailures: ${options.maxFailures},${options.onlyTests ? `\n  grep: new RegExp(${JSON.stringify(titleGrep(options.onlyTests))}),` : ''}
   timeout: ${options.testTimeoutMs},
   globalTimeout: ${options.globalTimeoutMs},
   expect: { timeout: ${options.expectTimeoutMs} },

@@ -21,7 +21,12 @@ describe('loadSpec', () => {
     });
     expect(spec.taskPrompt).toContain('## DOM contract');
     expect(spec.bugs).toEqual([
-      { name: 'adds-two', description: 'each click on #increment adds 2 instead of 1', path: join(specsDirectory, 'counter', 'bugs', 'adds-two.html') },
+      {
+        name: 'adds-two',
+        description: 'each click on #increment adds 2 instead of 1',
+        path: join(specsDirectory, 'counter', 'bugs', 'adds-two.html'),
+        caughtBy: 'increment › one click on #increment shows 1',
+      },
       { name: 'forgets-count', description: 'the count is not saved, so a reload shows 0', path: join(specsDirectory, 'counter', 'bugs', 'forgets-count.html') },
     ]);
     expect(spec.variants).toEqual([

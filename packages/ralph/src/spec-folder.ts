@@ -21,6 +21,11 @@ export const SeededBugSchema = z.object({
   /** From the `<!-- bug: … -->` first line. */
   description: z.string(),
   path: z.string(),
+  /**
+   * From an optional `<!-- caught by: describe › title -->` second line: a test that fails on this bug. The
+   * seeded-bug check runs that test alone (seconds) instead of the suite up to its first failure.
+   */
+  caughtBy: z.string().optional(),
 });
 export type SeededBug = z.infer<typeof SeededBugSchema>;
 
@@ -60,6 +65,7 @@ function leadingComment(label: string): RegExp {
   return new RegExp(`^\\s*<!--\\s*${label}:\\s*([\\s\\S]*?)\\s*-->`);
 }
 const BUG_COMMENT = leadingComment('bug');
+const CAUGHT_BY_COMMENT = /^\s*<!--[\s\S]*?-->\s*<!--\s*caught by:\s*([\s\S]*?)\s*-->/;
 const VARIANT_COMMENT = leadingComment('variant');
 
 function isDirectory(path: string): boolean {
@@ -141,7 +147,10 @@ export function readSpecFolder(directory: string): SpecFolder {
     taskPrompt: readFileSync(taskPath, 'utf8'),
     testsDirectory,
     referencePath,
-    bugs: describedFiles(join(directory, 'bugs'), BUG_COMMENT, 'bug'),
+    bugs: describedFiles(join(directory, 'bugs'), BUG_COMMENT, 'bug').map((bug) => {
+      const caughtBy = CAUGHT_BY_COMMENT.exec(readFileSync(bug.path, 'utf8').slice(0, 4_000))?.[1];
+      return caughtBy ? { ...bug, caughtBy } : bug;
+    }),
     variants: describedFiles(join(directory, 'variants'), VARIANT_COMMENT, 'variant'),
   };
 }

@@ -68,22 +68,23 @@ test.describe('Rule 8: while Error is shown only digits, . and C act', () => {
   });
 
   // Each ignored key must leave Error on the display; the follow-up keys then show that it did
-  // not leave a pending operation or a value behind either.
-  const ignored: { key: string; followUp: string; expected: string }[] = [
-    { key: '+', followUp: '5 = =', expected: '5' },
-    { key: '-', followUp: '5 =', expected: '5' },
-    { key: '*', followUp: '5 =', expected: '5' },
-    { key: '/', followUp: '5 =', expected: '5' },
+  // not leave a pending operation or a value behind either. Symbol keys are also named in words: titles that
+  // differ only in punctuation would share one Playwright evidence folder.
+  const ignored: { key: string; name?: string; followUp: string; expected: string }[] = [
+    { key: '+', name: 'plus', followUp: '5 = =', expected: '5' },
+    { key: '-', name: 'minus', followUp: '5 =', expected: '5' },
+    { key: '*', name: 'times', followUp: '5 =', expected: '5' },
+    { key: '/', name: 'divide', followUp: '5 =', expected: '5' },
     { key: 'pow', followUp: '5 =', expected: '5' },
-    { key: '=', followUp: '5 + 1 =', expected: '6' },
+    { key: '=', name: 'equals', followUp: '5 + 1 =', expected: '6' },
     { key: 'CE', followUp: '5 + 1 =', expected: '6' },
     { key: 'Backspace', followUp: '7', expected: '7' },
     { key: 'sqrt', followUp: '5 =', expected: '5' },
-    { key: '%', followUp: '5 =', expected: '5' },
+    { key: '%', name: 'percent', followUp: '5 =', expected: '5' },
     { key: 'neg', followUp: '5', expected: '5' },
   ];
-  for (const { key, followUp, expected } of ignored) {
-    test(`${key} does nothing while Error is shown (1 / 0 = ${key} still shows Error; ${followUp} then gives ${expected})`, async ({ app }) => {
+  for (const { key, name, followUp, expected } of ignored) {
+    test(`${name ? `${name} (${key})` : key} does nothing while Error is shown (1 / 0 = ${key} still shows Error; ${followUp} then gives ${expected})`, async ({ app }) => {
       await press(app, `1 / 0 = ${key}`);
       await expectDisplay(app, 'Error', LOCKED);
       await press(app, followUp);

@@ -111,8 +111,10 @@ export const test = base.extend<{ app: AppUnderTest }>({
     const marker = hangMarkerPath();
     // The evidence is a file attached from the start and rewritten on every change, not an attachment made at the
     // end: when the app freezes, Playwright's failure screenshot waits out the test's time on the stuck page and a
-    // teardown attachment would never be written, losing exactly the actions that froze it.
-    const diagnosticsFile = testInfo.outputPath(`${DIAGNOSTICS_ATTACHMENT}.json`);
+    // teardown attachment would never be written, losing exactly the actions that froze it. It is named by test id:
+    // Playwright's per-test output folders collide for titles that differ only in punctuation (`1 / 0 = *` and
+    // `1 / 0 = /`), and a starting test empties its folder.
+    const diagnosticsFile = join(process.env[RUN_DIRECTORY_ENV] ?? testInfo.project.outputDir, 'diagnostics', `${testInfo.testId}.json`);
     mkdirSync(dirname(diagnosticsFile), { recursive: true });
     const save = (): void => writeFileSync(diagnosticsFile, JSON.stringify(diagnostics));
     const note = (list: string[], entry: string): void => {
