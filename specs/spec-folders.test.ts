@@ -73,7 +73,8 @@ describe.each(names)('%s', (name) => {
   }
 
   for (const bug of spec.bugs) {
-    it(`catches bug ${bug.name}: ${bug.description}`, async () => {
+    // Concurrent (vitest's maxConcurrency): a one-test run is mostly Playwright starting up, on one core.
+    it.concurrent(`catches bug ${bug.name}: ${bug.description}`, async ({ expect }) => {
       // The bug file may name a test that catches it: run that one alone. Otherwise the suite runs until its
       // first failure (one failing assertion answers "is this bug caught?"). No traces either way.
       const verdict = bug.caughtBy

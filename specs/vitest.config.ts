@@ -11,6 +11,8 @@ export default defineConfig({
     // The JSON report feeds CI's one-line total (scripts/test-summary.mjs).
     reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
     testTimeout: 300_000,
+    // Seeded-bug checks run two at a time (one per core); references and variants run alone.
+    maxConcurrency: 2,
     hookTimeout: 60_000,
   },
 });
