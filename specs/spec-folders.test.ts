@@ -58,7 +58,10 @@ describe.each(names)('%s', (name) => {
     expect(verdict.failed, formatVerdict(verdict)).toBe(0);
     expect(verdict.passed).toBe(verdict.total);
     const byFolder = new Map<string, string[]>();
-    for (const test of verdict.tests) byFolder.set(evidenceFolder(test), [...(byFolder.get(evidenceFolder(test)) ?? []), test.title]);
+    for (const test of verdict.tests) {
+      const folder = evidenceFolder(test);
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), test.title]);
+    }
     const shared = [...byFolder.values()].filter((titles) => titles.length > 1).map((titles) => titles.join(' | '));
     expect(shared, 'titles that differ only in punctuation share an evidence folder; tell them apart in words').toEqual([]);
   });
@@ -77,9 +80,8 @@ describe.each(names)('%s', (name) => {
     it.concurrent(`catches bug ${bug.name}: ${bug.description}`, async ({ expect }) => {
       // The bug file may name a test that catches it: run that one alone. Otherwise the suite runs until its
       // first failure (one failing assertion answers "is this bug caught?"). No traces either way.
-      const verdict = bug.caughtBy
-        ? await sharedJudge().run({ spec, artifact: bug.path, tests: [bug.caughtBy], trace: 'off' })
-        : await sharedJudge().run({ spec, artifact: bug.path, maxFailures: 1, trace: 'off' });
+      const selection = bug.caughtBy ? { tests: [bug.caughtBy] } : { maxFailures: 1 };
+      const verdict = await sharedJudge().run({ spec, artifact: bug.path, trace: 'off', ...selection });
       // Caught means an assertion failed — not a test cut off by a timeout on a busy machine.
       const caughtBy = verdict.failures.filter((failure) => failure.status === 'failed');
       expect(caughtBy.length, `no assertion fails for bugs/${bug.name}.html:\n${formatVerdict(verdict)}`).toBeGreaterThan(0);

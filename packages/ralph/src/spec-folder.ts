@@ -61,12 +61,8 @@ export interface SpecLookupOptions {
   cwd?: string;
 }
 
-function leadingComment(label: string): RegExp {
-  return new RegExp(`^\\s*<!--\\s*${label}:\\s*([\\s\\S]*?)\\s*-->`);
-}
-const BUG_COMMENT = leadingComment('bug');
+/** The optional second comment of a bug file, after its `<!-- bug: … -->`. */
 const CAUGHT_BY_COMMENT = /^\s*<!--[\s\S]*?-->\s*<!--\s*caught by:\s*([\s\S]*?)\s*-->/;
-const VARIANT_COMMENT = leadingComment('variant');
 
 function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
@@ -96,16 +92,24 @@ export function findSpecsDirectory(options: SpecLookupOptions = {}): string {
   }
 }
 
+interface DescribedFile {
+  file: { name: string; description: string; path: string };
+  /** The start of the file, where its comments are. */
+  head: string;
+}
+
 /** The HTML files of a folder (sorted), each described by its leading `<!-- label: … -->` comment. */
-function describedFiles(directory: string, comment: RegExp, label: string): { name: string; description: string; path: string }[] {
+function describedFiles(directory: string, label: 'bug' | 'variant'): DescribedFile[] {
   if (!isDirectory(directory)) return [];
+  const comment = new RegExp(`^\\s*<!--\\s*${label}:\\s*([\\s\\S]*?)\\s*-->`);
   return readdirSync(directory)
     .filter((file) => file.endsWith('.html'))
     .sort()
     .map((file) => {
       const path = join(directory, file);
-      const match = comment.exec(readFileSync(path, 'utf8').slice(0, 2_000));
-      return { name: basename(path, '.html'), description: match?.[1] ?? `(no <!-- ${label}: … --> description)`, path };
+      const head = readFileSync(path, 'utf8').slice(0, 4_000);
+      const description = comment.exec(head)?.[1] ?? `(no <!-- ${label}: … --> description)`;
+      return { file: { name: basename(path, '.html'), description, path }, head };
     });
 }
 
@@ -147,11 +151,11 @@ export function readSpecFolder(directory: string): SpecFolder {
     taskPrompt: readFileSync(taskPath, 'utf8'),
     testsDirectory,
     referencePath,
-    bugs: describedFiles(join(directory, 'bugs'), BUG_COMMENT, 'bug').map((bug) => {
-      const caughtBy = CAUGHT_BY_COMMENT.exec(readFileSync(bug.path, 'utf8').slice(0, 4_000))?.[1];
-      return caughtBy ? { ...bug, caughtBy } : bug;
+    bugs: describedFiles(join(directory, 'bugs'), 'bug').map(({ file, head }) => {
+      const caughtBy = CAUGHT_BY_COMMENT.exec(head)?.[1];
+      return caughtBy ? { ...file, caughtBy } : file;
     }),
-    variants: describedFiles(join(directory, 'variants'), VARIANT_COMMENT, 'variant'),
+    variants: describedFiles(join(directory, 'variants'), 'variant').map(({ file }) => file),
   };
 }
 
