@@ -25,7 +25,11 @@ import { resolveSettings, type LatentSettings } from './settings.js';
  */
 
 export type LatentLoopMode =
-  | { kind: 'fresh' }
+  /**
+   * `pitfalls`: failing behaviours of earlier attempts, given to INIT after a fresh start (the outer
+   * loop's restart on stagnation) so the new decomposition knows what went wrong before.
+   */
+  | { kind: 'fresh'; pitfalls?: readonly FixFailure[] }
   /** `previousState` (e.g. a state_final.json as read) and `failures` (from the judge) are validated. */
   | { kind: 'fix'; previousState: unknown; failures: readonly FixFailure[] }
   | { kind: 'one-shot' };

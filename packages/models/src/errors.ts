@@ -1,4 +1,4 @@
-import type { CallRecord } from './language-model.js';
+import type { CallRecord, ServerAttempt } from './language-model.js';
 
 export type ModelErrorCode =
   | 'MODEL_UNREACHABLE'
@@ -21,17 +21,20 @@ export class ModelError extends Error {
   readonly provider: string;
   readonly modelId: string;
   readonly hint: string | undefined;
+  /** Transport attempts that failed before this error (retried server faults); empty when none. */
+  serverAttempts: readonly ServerAttempt[];
 
   constructor(
     code: ModelErrorCode,
     message: string,
-    options: { provider: string; modelId: string; hint?: string; cause?: unknown },
+    options: { provider: string; modelId: string; hint?: string; cause?: unknown; serverAttempts?: readonly ServerAttempt[] },
   ) {
     super(message, { cause: options.cause });
     this.code = code;
     this.provider = options.provider;
     this.modelId = options.modelId;
     this.hint = options.hint;
+    this.serverAttempts = options.serverAttempts ?? [];
   }
 }
 
@@ -127,4 +130,14 @@ export class ReplayError extends ModelError {
 
 export function isModelError(error: unknown): error is ModelError {
   return error instanceof ModelError;
+}
+
+/**
+ * True when the failure lies outside the model's answer: the server was unreachable, failed (HTTP),
+ * timed out, or a replay file was unusable. A model that answered badly (invalid JSON, schema
+ * mismatch, truncated) is not an infrastructure error: benches count it as the model's failure.
+ */
+export function isInfrastructureModelError(error: unknown): boolean {
+  if (!isModelError(error)) return false;
+  return ['MODEL_UNREACHABLE', 'MODEL_NOT_FOUND', 'MODEL_HTTP_ERROR', 'MODEL_TIMEOUT', 'REPLAY_FILE_INVALID'].includes(error.code);
 }

@@ -25,17 +25,50 @@ export interface GenerateObjectRequest<OUTPUT> {
   maxTokens: number;
   seed?: number;
   abortSignal?: AbortSignal;
+  /** Called while a streamed answer arrives (throttled by the provider); never for non-streaming calls. */
+  onProgress?: (progress: GenerationProgress) => void;
+}
+
+/** Live figures of a call in flight, for a console line and events. */
+export interface GenerationProgress {
+  /** Tokens received so far (answer and reasoning), counted or estimated from the stream. */
+  completionTokens: number;
+  /** Of those, reasoning tokens (a `<think>` block or the server's separate reasoning). */
+  reasoningTokens?: number;
+  elapsedMs: number;
+  timeToFirstTokenMs?: number;
+  tokensPerSecond?: number;
+}
+
+/**
+ * One failed transport attempt (HTTP 5xx/408/429, a reset connection, a cut body, an HTML error page)
+ * that was retried. Kept in the call record: what the server did is data for researchers.
+ */
+export interface ServerAttempt {
+  /** 1-based number of the failed attempt. */
+  attempt: number;
+  /** The ModelError code the attempt failed with, e.g. `MODEL_HTTP_ERROR`. */
+  code: string;
+  message: string;
+  /** HTTP status, when the server sent one. */
+  status?: number;
+  /** How long the provider waited before the next attempt (Retry-After or backoff). */
+  delayMs: number;
 }
 
 export interface TokenUsage {
   promptTokens: number | undefined;
   completionTokens: number | undefined;
+  /** Reasoning tokens, where the server reports or the provider counts them (part of completionTokens). */
+  reasoningTokens?: number;
 }
 
 export interface CallTimings {
   totalMs: number;
   /** Only where the server streams or reports it. */
   timeToFirstTokenMs: number | undefined;
+  /** Completion tokens per second of generation, where known (streaming). */
+  tokensPerSecond?: number;
 }
 
 /**
@@ -53,6 +86,10 @@ export interface CallRecord {
   rawFinishReason: string | undefined;
   /** The model id the server says answered (may differ from the requested one). */
   modelId: string;
+  /** The model's reasoning (a leading `<think>` block, or the server's `reasoning_content`), kept apart from rawText. */
+  reasoning?: string;
+  /** Transport attempts that failed and were retried before this answer; absent or empty when the first one worked. */
+  serverAttempts?: readonly ServerAttempt[];
 }
 
 export interface GenerateObjectResult<OUTPUT> extends CallRecord {

@@ -120,6 +120,9 @@ export function buildVerdict(report: PlaywrightReport, context: VerdictContext):
     tests,
     failures,
     runErrors,
+    // Classified by the judge's harness-error pass (see issue 15); none yet at this layer.
+    judgeErrors: [],
+    flaky: [],
     browser: context.browser,
     outputDirectory: context.outputDirectory,
   };

@@ -34,7 +34,21 @@ export {
 export { checkArtifact } from './artifact.js';
 export { resolveBrowser, CHROMIUM_ARGS, CHROMIUM_PATH_ENV, BrowserChoiceSchema, type BrowserChoice, type BrowserOptions } from './browser.js';
 export { createJudge, runSpecs, type Judge, type JudgeOptions, type JudgeRunOptions, type RunSpecsOptions } from './judge.js';
-export { VerdictSchema, FailureSchema, TestOutcomeSchema, TestStatusSchema, type Verdict, type Failure, type TestOutcome, type TestStatus } from './verdict.js';
+export {
+  VerdictSchema,
+  FailureSchema,
+  JudgeErrorSchema,
+  SandboxSchema,
+  TestOutcomeSchema,
+  TestStatusSchema,
+  verdictOutcome,
+  type Verdict,
+  type VerdictOutcome,
+  type Failure,
+  type JudgeError,
+  type TestOutcome,
+  type TestStatus,
+} from './verdict.js';
 export { PlaywrightReportSchema, type PlaywrightReport } from './playwright-report.js';
 export { buildVerdict, type VerdictContext } from './build-verdict.js';
 export { stripAnsi, parseExpectedActual, readableExpected, headline } from './assertion-message.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BrowserChoiceSchema } from './browser.js';
 
-export const TestStatusSchema = z.enum(['passed', 'failed', 'timedOut', 'skipped', 'interrupted', 'didNotRun']);
+/** `judge-error`: the test failed for a reason in the harness (Playwright internals, its artifacts, a worker crash), twice. */
+export const TestStatusSchema = z.enum(['passed', 'failed', 'timedOut', 'skipped', 'interrupted', 'didNotRun', 'judge-error']);
 export type TestStatus = z.infer<typeof TestStatusSchema>;
 
 export const TestOutcomeSchema = z.object({
@@ -42,6 +43,23 @@ export const FailureSchema = z.object({
 });
 export type Failure = z.infer<typeof FailureSchema>;
 
+/** A test the harness could not judge: never an app failure, never a FIX blocker, never a regression. */
+export const JudgeErrorSchema = z.object({
+  title: z.string(),
+  describePath: z.array(z.string()),
+  file: z.string(),
+  line: z.number(),
+  /** The harness error, ANSI codes stripped (e.g. `ENOENT … .playwright-artifacts-1/traces/…`). */
+  message: z.string(),
+});
+export type JudgeError = z.infer<typeof JudgeErrorSchema>;
+
+export const SandboxSchema = z.object({
+  /** Chromium's OS sandbox was on (false: `--no-sandbox`, e.g. as root or in some containers). */
+  osSandbox: z.boolean(),
+  reason: z.string(),
+});
+
 export const VerdictSchema = z.object({
   spec: z.string(),
   artifact: z.string(),
@@ -54,8 +72,26 @@ export const VerdictSchema = z.object({
   failures: z.array(FailureSchema),
   /** Errors outside any test (a spec file that does not compile, the wall-clock limit). */
   runErrors: z.array(z.string()),
+  /** Tests the harness could not judge (after one re-run); counted neither as passed nor as failed. */
+  judgeErrors: z.array(JudgeErrorSchema).default([]),
+  /** Full titles of tests that failed and then passed on their re-run: reported, not failed. */
+  flaky: z.array(z.string()).default([]),
+  sandbox: SandboxSchema.optional(),
   browser: BrowserChoiceSchema,
   /** Where verdict.json, report.json, screenshots and traces are kept. */
   outputDirectory: z.string(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
+
+export type VerdictOutcome = 'green' | 'red' | 'judge-error';
+
+/**
+ * What a verdict means for the loop. `red`: the app failed at least one test (FIX it). `green`: tests
+ * ran and none failed, nothing left unjudged. `judge-error`: nothing failed, but the harness could not
+ * judge everything (judge errors, run errors, or no test ran): neither a pass nor the app's fault.
+ */
+export function verdictOutcome(verdict: Pick<Verdict, 'failed' | 'failures' | 'judgeErrors' | 'runErrors' | 'total'>): VerdictOutcome {
+  if (verdict.failed > 0 || verdict.failures.length > 0) return 'red';
+  if (verdict.judgeErrors.length > 0 || verdict.runErrors.length > 0 || verdict.total === 0) return 'judge-error';
+  return 'green';
+}

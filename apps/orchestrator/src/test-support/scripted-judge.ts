@@ -41,6 +41,8 @@ export function scriptedJudge(failingPerRound: readonly (readonly string[])[]): 
           blockedRequests: [],
         })),
         runErrors: [],
+        judgeErrors: [],
+        flaky: [],
         browser: { executablePath: '/scripted', source: 'config' },
         outputDirectory: outputDirectory ?? '',
       };
