@@ -1,6 +1,6 @@
-import { ModelOutputError, isModelError } from '@ndli/models';
+import { ModelOutputError, isModelError, type GenerateObjectResult, type ServerAttempt } from '@ndli/models';
 import type { z } from 'zod';
-import { PhaseOutputError, type PhaseAttempt, type PhaseName } from './errors.js';
+import { LoopInterruptedError, PhaseOutputError, type PhaseAttempt, type PhaseName } from './errors.js';
 import type { TokenTotals } from './events.js';
 import type { CallFileRecord, PhaseContext, PhaseOutcome } from './phase-context.js';
 import { renderPrompt } from './prompts.js';
@@ -12,17 +12,22 @@ export interface CheckVerdict<VALUE> {
   value: VALUE;
   issues: readonly string[];
   warnings: readonly string[];
+  /**
+   * What to keep when the last attempt still has issues that the loop can repair itself (e.g. a
+   * dropped task put back): accepted instead of failing the phase, with these warnings.
+   */
+  fallback?: { value: VALUE; warnings: readonly string[] } | undefined;
 }
 
-export interface PhaseCall<VALUE> {
+export interface PhaseCall<ANSWER, VALUE = ANSWER> {
   phase: PhaseName;
   iteration: number;
   system: string;
   prompt: string;
-  schema: z.ZodType<VALUE>;
+  schema: z.ZodType<ANSWER>;
   jsonSchema: Record<string, unknown>;
   schemaName: string;
-  check: (value: VALUE) => CheckVerdict<VALUE>;
+  check: (answer: ANSWER) => CheckVerdict<VALUE>;
 }
 
 const TRUNCATION_ADVICE =
@@ -40,12 +45,34 @@ function retryPrompt(original: string, code: string, issues: readonly string[]):
 }
 
 /**
+ * Rejects once `signal` fires, even when a provider does not stop its request: Ctrl-C never waits for
+ * a slow model. The provider's own abort error, when it comes at once, wins (a macrotask later).
+ */
+function abortable<RESULT>(promise: Promise<RESULT>, signal: AbortSignal | undefined): Promise<RESULT> {
+  if (!signal) return promise;
+  return new Promise<RESULT>((resolve, reject) => {
+    const onAbort = (): void => void setTimeout(() => reject(new LoopInterruptedError({ cause: signal.reason })), 0);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function serverAttemptsOf(error: unknown): readonly ServerAttempt[] {
+  return isModelError(error) ? error.serverAttempts : [];
+}
+
+type Rejection = { code: string; issues: readonly string[]; rawText: string; finishReason: string };
+
+/**
  * One phase call with bounded retries. Every attempt is a fresh chat (system + one user message);
  * a retry's user message is the original one plus the validation error. Bad output (invalid JSON,
- * schema mismatch, truncation, a failed check) is retried up to `maxRetries` times, then becomes a
- * `PhaseOutputError` holding every attempt. Anything else (transport, abort) propagates at once.
+ * schema mismatch, truncation, a failed check) is retried up to `maxRetries` times; then a repairable
+ * answer's fallback is kept, else a `PhaseOutputError` holds every attempt. Anything else (transport,
+ * abort) propagates at once: the provider already retried server faults, and they never use up the
+ * model's attempts.
  */
-export async function callWithRetries<VALUE>(context: PhaseContext, call: PhaseCall<VALUE>): Promise<PhaseOutcome<VALUE>> {
+export async function callWithRetries<ANSWER, VALUE>(context: PhaseContext, call: PhaseCall<ANSWER, VALUE>): Promise<PhaseOutcome<VALUE>> {
   const { model, settings } = context;
   const maxAttempts = settings.maxRetries + 1;
   const attempts: PhaseAttempt[] = [];
@@ -54,38 +81,40 @@ export async function callWithRetries<VALUE>(context: PhaseContext, call: PhaseC
   let prompt = call.prompt;
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const request = {
-      system: call.system,
-      prompt,
-      temperature: settings.temperature,
-      maxTokens: settings.maxTokens,
-      seed: settings.seed,
-    };
-    const base = {
-      phase: call.phase,
-      iteration: call.iteration,
-      attempt,
-      startedAt: new Date().toISOString(),
-      schemaName: call.schemaName,
-      request,
-    };
-    let rejection: { code: string; issues: readonly string[]; rawText: string; finishReason: string };
+    const request = { system: call.system, prompt, temperature: settings.temperature, maxTokens: settings.maxTokens, seed: settings.seed };
+    const base = { phase: call.phase, iteration: call.iteration, attempt, startedAt: new Date().toISOString(), schemaName: call.schemaName, request };
+    const onProgress = context.onProgress ? { onProgress: context.onProgress(call.phase, call.iteration) } : {};
+    let rejection: Rejection;
     try {
-      const result = await model.generateObject({
-        ...request,
-        schema: call.schema,
-        jsonSchema: call.jsonSchema,
-        schemaName: call.schemaName,
-        ...(context.signal ? { abortSignal: context.signal } : {}),
-      });
+      const result: GenerateObjectResult<ANSWER> = await abortable(
+        model.generateObject({
+          ...request,
+          schema: call.schema,
+          jsonSchema: call.jsonSchema,
+          schemaName: call.schemaName,
+          ...(context.signal ? { abortSignal: context.signal } : {}),
+          ...onProgress,
+        }),
+        context.signal,
+      );
       tokens.prompt += result.usage.promptTokens ?? 0;
       tokens.completion += result.usage.completionTokens ?? 0;
       const verdict = call.check(result.object);
-      const callFields = { rawText: result.rawText, usage: result.usage, timings: result.timings, finishReason: result.finishReason, modelId: result.modelId };
-      if (verdict.issues.length === 0) {
-        await context.recordCall({ ...base, ...callFields, parsed: verdict.value, error: undefined });
-        for (const message of verdict.warnings) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message });
-        return { value: verdict.value, attempts: attempt, tokens, durationMs: Date.now() - started };
+      const callFields = {
+        rawText: result.rawText,
+        usage: result.usage,
+        timings: result.timings,
+        finishReason: result.finishReason,
+        modelId: result.modelId,
+        reasoning: result.reasoning,
+        serverAttempts: result.serverAttempts ?? [],
+      };
+      const lastAttempt = attempt === maxAttempts;
+      const accepted = verdict.issues.length === 0 ? { value: verdict.value, warnings: verdict.warnings } : lastAttempt ? verdict.fallback : undefined;
+      if (accepted) {
+        await context.recordCall({ ...base, ...callFields, parsed: result.object, error: undefined });
+        for (const message of accepted.warnings) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message });
+        return { value: accepted.value, attempts: attempt, tokens, durationMs: Date.now() - started };
       }
       await context.recordCall({
         ...base,
@@ -108,16 +137,18 @@ export async function callWithRetries<VALUE>(context: PhaseContext, call: PhaseC
           timings: record.timings,
           finishReason: record.finishReason,
           modelId: record.modelId,
+          reasoning: record.reasoning,
+          serverAttempts: record.serverAttempts ?? error.serverAttempts,
         });
         rejection = { code: error.code, issues: error.issues, rawText: record.rawText, finishReason: record.finishReason };
       } else {
-        // Transport, HTTP, timeout, abort: not the model's fault, not retried; the attempt is still on record.
+        // Transport, HTTP, timeout, abort: not the model's fault, not retried here; the attempt is still on record.
         const failure: CallFileRecord = {
           ...base,
           rawText: null,
           parsed: undefined,
           error: {
-            code: isModelError(error) ? error.code : 'UNEXPECTED_ERROR',
+            code: isModelError(error) || error instanceof LoopInterruptedError ? error.code : 'UNEXPECTED_ERROR',
             message: error instanceof Error ? error.message : String(error),
             issues: [],
           },
@@ -125,6 +156,8 @@ export async function callWithRetries<VALUE>(context: PhaseContext, call: PhaseC
           timings: undefined,
           finishReason: undefined,
           modelId: model.modelId,
+          reasoning: undefined,
+          serverAttempts: serverAttemptsOf(error),
         };
         await context.recordCall(failure);
         throw error;
@@ -132,17 +165,9 @@ export async function callWithRetries<VALUE>(context: PhaseContext, call: PhaseC
     }
     attempts.push({ attempt, ...rejection });
     if (attempt < maxAttempts) {
-      context.emit({
-        type: 'retry',
-        phase: call.phase,
-        iteration: call.iteration,
-        attempt: attempt + 1,
-        maxAttempts,
-        code: rejection.code,
-        issues: rejection.issues,
-      });
+      context.emit({ type: 'retry', phase: call.phase, iteration: call.iteration, attempt: attempt + 1, maxAttempts, code: rejection.code, issues: rejection.issues });
       prompt = retryPrompt(call.prompt, rejection.code, rejection.issues);
     }
   }
-  throw new PhaseOutputError({ phase: call.phase, iteration: call.iteration, modelId: model.modelId, attempts });
+  throw new PhaseOutputError({ phase: call.phase, iteration: call.iteration, modelId: model.modelId, attempts, tokens });
 }

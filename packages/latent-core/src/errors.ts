@@ -35,7 +35,16 @@ export class PhaseOutputError extends LatentError {
   readonly iteration: number;
   readonly modelId: string;
   readonly attempts: readonly PhaseAttempt[];
-  constructor(options: { phase: PhaseName; iteration: number; modelId: string; attempts: readonly PhaseAttempt[]; cause?: unknown }) {
+  /** Tokens of all attempts together. */
+  readonly tokens: { prompt: number; completion: number };
+  constructor(options: {
+    phase: PhaseName;
+    iteration: number;
+    modelId: string;
+    attempts: readonly PhaseAttempt[];
+    tokens?: { prompt: number; completion: number };
+    cause?: unknown;
+  }) {
     const last = options.attempts.at(-1);
     super(
       'PHASE_OUTPUT_INVALID',
@@ -47,6 +56,7 @@ export class PhaseOutputError extends LatentError {
     this.iteration = options.iteration;
     this.modelId = options.modelId;
     this.attempts = options.attempts;
+    this.tokens = options.tokens ?? { prompt: 0, completion: 0 };
   }
 }
 

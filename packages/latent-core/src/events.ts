@@ -31,7 +31,7 @@ export interface PhaseStartEvent {
   iteration: number;
   /** Open blockers going into the phase (what REFINE searches answers for). */
   blockers: number;
-  /** Failures merged in (FIX only), else 0. */
+  /** FIX: failures merged in; INIT: known pitfalls given (after a fresh start); else 0. */
   failures: number;
 }
 
@@ -43,8 +43,13 @@ export interface PhaseEndEvent {
   unsolved: number;
   blockers: number;
   blockerAnswers: number;
-  /** Tasks solved in this phase that were not solved before it. */
+  /** Tasks solved in this phase that were not solved before it (new names). */
   newlySolved: number;
+  /** Progress: open tasks of the state before this phase that it resolved (solved, or answered by rewritten code). */
+  resolved: number;
+  resolvedTasks: readonly string[];
+  /** REFINE only: resolved fewer open tasks than the target (minSolvePerIteration, or every open task when fewer). */
+  short: boolean;
   tokens: TokenTotals;
   durationMs: number;
 }
@@ -71,9 +76,48 @@ export interface WarningEvent {
 export interface StalledEvent {
   type: 'stalled';
   refinements: number;
-  /** REFINE rounds in a row that solved nothing. */
-  roundsWithoutProgress: number;
+  /** Short REFINE rounds in a row (each resolved fewer open tasks than the target). */
+  shortRounds: number;
   unsolved: number;
+}
+
+/** A REFINE ran out of attempts: the last valid state is kept (no progress this round) and the loop goes on. */
+export interface RefineFailedEvent {
+  type: 'refine-failed';
+  iteration: number;
+  /** `PHASE_OUTPUT_INVALID`, and the last attempt's code and issues in `message`. */
+  code: string;
+  message: string;
+  attempts: number;
+  /** The state file written for this round: the kept state. */
+  keptState: string;
+}
+
+/** Live figures of a call in flight; passed to `onEvent` only, never written to events.jsonl. */
+export interface CallProgressEvent {
+  type: 'call-progress';
+  phase: PhaseName;
+  iteration?: number;
+  completionTokens: number;
+  reasoningTokens?: number;
+  tokensPerSecond?: number;
+  elapsedMs: number;
+}
+
+/** One model call ended (answer accepted or rejected, or an error): with its tokens, so a token budget can act mid-round. */
+export interface CallFinishedEvent {
+  type: 'call-finished';
+  phase: PhaseName;
+  iteration: number;
+  attempt: number;
+  /** Undefined when the answer was accepted; else why not (`MODEL_OUTPUT_*`, `PHASE_CHECK_FAILED`, a transport code). */
+  errorCode: string | undefined;
+  tokens: TokenTotals & { reasoning?: number };
+  /** Totals of the run so far, this call included. */
+  runTokens: TokenTotals;
+  /** Transport attempts the provider retried during this call. */
+  serverRetries: number;
+  durationMs: number | undefined;
 }
 
 export interface AllSolvedEvent {
@@ -100,6 +144,8 @@ export interface LoopEndEvent {
   refinements: number;
   calls: number;
   retries: number;
+  /** Transport retries by the provider, counted apart from the model's output retries. */
+  serverRetries: number;
   truncations: number;
   tokens: TokenTotals;
   durationMs: number;
@@ -113,6 +159,9 @@ export type LatentEvent =
   | RetryEvent
   | WarningEvent
   | StalledEvent
+  | RefineFailedEvent
+  | CallProgressEvent
+  | CallFinishedEvent
   | AllSolvedEvent
   | MaxRefinementsEvent
   | ArtifactSavedEvent

@@ -42,6 +42,7 @@ export function formatLatentEvent(event: LatentEvent): string[] {
             `   ✓ Blocker answers accumulated: ${event.blockerAnswers}`,
             `   ✓ Solved: ${event.solved} (+${event.newlySolved})`,
             `   ✓ Unsolved: ${event.unsolved}`,
+            `   ${event.short ? '⚠' : '✓'} Open tasks resolved: ${event.resolved}${event.resolvedTasks.length > 0 ? ` (${event.resolvedTasks.join(', ')})` : ''}${event.short ? ' — short round' : ''}`,
           ];
         default:
           return [];
@@ -52,8 +53,14 @@ export function formatLatentEvent(event: LatentEvent): string[] {
       return [`   ⚠ ${event.message}`];
     case 'stalled':
       return [
-        `⚠ No task solved in ${event.roundsWithoutProgress} refinement(s) in a row: stopping after ${event.refinements} refinement(s) with ${event.unsolved} unsolved task(s).`,
+        `⚠ Too few open tasks resolved in ${event.shortRounds} refinement(s) in a row: stopping after ${event.refinements} refinement(s) with ${event.unsolved} unsolved task(s).`,
       ];
+    case 'refine-failed':
+      return [`   ⚠ REFINE ${event.iteration} gave no usable answer in ${event.attempts} attempt(s); kept the previous state (${event.keptState}): ${event.message}`];
+    case 'call-progress':
+    case 'call-finished':
+      // Live figures and per-call bookkeeping: a reporter shows them its own way (spinner, budget).
+      return [];
     case 'all-solved':
       return [`🎉 All tasks solved after ${event.refinements} refinement(s)!`];
     case 'max-refinements':
@@ -61,7 +68,8 @@ export function formatLatentEvent(event: LatentEvent): string[] {
     case 'artifact-saved':
       return [`   ✓ HTML saved to: ${event.path}`, `   ✓ Lines: ${event.lines}`];
     case 'loop-end': {
-      const summary = `${event.calls} call(s), ${event.retries} retry(ies), ${event.tokens.prompt} prompt / ${event.tokens.completion} completion tokens, ${(event.durationMs / 1000).toFixed(1)} s`;
+      const serverRetries = event.serverRetries > 0 ? `, ${event.serverRetries} server retry(ies)` : '';
+      const summary = `${event.calls} call(s), ${event.retries} retry(ies)${serverRetries}, ${event.tokens.prompt} prompt / ${event.tokens.completion} completion tokens, ${(event.durationMs / 1000).toFixed(1)} s`;
       if (event.status === 'completed') return [`✅ Done: ${summary}`];
       if (event.status === 'interrupted') return [`⏹ Interrupted: ${summary}`];
       return [`❌ Failed (${event.error?.code ?? 'unknown'}): ${event.error?.message ?? ''}`, `   ${summary}`];

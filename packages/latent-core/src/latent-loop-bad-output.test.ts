@@ -109,41 +109,53 @@ describe('runLatentLoop: bad output is retried in a fresh chat', () => {
     expect(model.requests[2]?.prompt).toContain('JavaScript syntax error');
   });
 
-  it('fails with PhaseOutputError after maxRetries, keeping every raw answer and the states so far', async () => {
+  it('a REFINE out of attempts keeps the last valid state, records why, and the loop goes on (scripted answers)', async () => {
     const badAnswers = [
       'Sure! Here is the refined state: solved digit input and operators.',
       stateJson({ ...REFINE_1_STATE, unsolved_tasks: [{ name: 'keyboard_support', what_i_know: '', blockers: [] }] }),
       stateJson({ ...REFINE_1_STATE, solved_tasks: [...REFINE_1_STATE.solved_tasks, { name: 'digit_input', solution_code: DIGIT_CODE }] }),
     ];
-    const { directory, promise } = await start([stateJson(INIT_STATE), ...badAnswers]);
+    const { directory, events, promise } = await start([stateJson(INIT_STATE), ...badAnswers, stateJson(REFINE_2_STATE), artifactJson(CALCULATOR_HTML)]);
+    const result = await promise;
+    expect(result).toMatchObject({ endReason: 'all-solved', refinements: 2, calls: 6, retries: 2 });
+    const failed = events.find((event) => event.type === 'refine-failed');
+    expect(failed).toMatchObject({ iteration: 1, code: 'PHASE_OUTPUT_INVALID', attempts: 3, keptState: 'state_refine_1.json' });
+    expect(failed?.type === 'refine-failed' && failed.message).toContain('appears more than once');
+    // Every attempt stays in calls/, the kept state is saved as round 1's.
+    expect(await readFile(join(directory, 'calls/004-refine.json'), 'utf8')).toContain('appears more than once');
+    expect(await readJson(join(directory, 'state_refine_1.json'))).toEqual(INIT_STATE);
+    expect(result.iterations.map((round) => [round.iteration, round.status, round.resolved.length, round.short])).toEqual([
+      [1, 'failed', 0, true],
+      [2, 'accepted', 4, false],
+    ]);
+    const metadata = (await readJson(join(directory, 'run_metadata.json'))) as { iterations: { failure?: { code: string } }[]; status: string };
+    expect(metadata.status).toBe('completed');
+    expect(metadata.iterations[0]?.failure?.code).toBe('PHASE_OUTPUT_INVALID');
+  });
+
+  it('two failed REFINE rounds in a row are a stall, and GENERATE still writes the app from the last valid state', async () => {
+    const bad = 'not json';
+    const { directory, events, promise } = await start([stateJson(INIT_STATE), bad, bad, bad, bad, bad, bad, artifactJson(CALCULATOR_HTML)]);
+    const result = await promise;
+    expect(result).toMatchObject({ endReason: 'stalled', refinements: 2, finalState: INIT_STATE });
+    expect(events.filter((event) => event.type === 'refine-failed')).toHaveLength(2);
+    expect(await readJson(join(directory, 'state_final.json'))).toEqual(INIT_STATE);
+    expect(result.artifact.html).toBe(CALCULATOR_HTML);
+  });
+
+  it('INIT out of attempts ends the round without an artifact, every attempt kept', async () => {
+    const badAnswers = ['Sure! I will build a calculator.', CUT_OFF_INIT, '{"solved_tasks": []}'];
+    const { directory, promise } = await start(badAnswers);
     const error = await promise.then(
       () => undefined,
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(PhaseOutputError);
     const phaseError = error as PhaseOutputError;
-    expect(phaseError).toMatchObject({ code: 'PHASE_OUTPUT_INVALID', phase: 'refine', iteration: 1, modelId: 'llama-3.1-8b' });
+    expect(phaseError).toMatchObject({ code: 'PHASE_OUTPUT_INVALID', phase: 'init', iteration: 0, modelId: 'llama-3.1-8b' });
     expect(phaseError.attempts.map((attempt) => attempt.rawText)).toEqual(badAnswers);
-    expect(phaseError.attempts.map((attempt) => attempt.code)).toEqual(['MODEL_OUTPUT_INVALID_JSON', 'MODEL_OUTPUT_SCHEMA_MISMATCH', 'PHASE_CHECK_FAILED']);
-    expect(phaseError.attempts[2]?.issues).toEqual([expect.stringContaining('"digit_input" appears more than once')]);
-
-    expect(await listFiles(directory)).toEqual([
-      'calls/001-init.json',
-      'calls/002-refine.json',
-      'calls/003-refine.json',
-      'calls/004-refine.json',
-      'events.jsonl',
-      'run_metadata.json',
-      'state_init.json',
-    ]);
-    expect(await readJson(join(directory, 'state_init.json'))).toEqual(INIT_STATE);
-    expect(await readJson(join(directory, 'run_metadata.json'))).toMatchObject({
-      status: 'error',
-      error: { code: 'PHASE_OUTPUT_INVALID' },
-      calls: 4,
-      retries: 2,
-    });
-    expect(await readFile(join(directory, 'calls/004-refine.json'), 'utf8')).toContain('appears more than once');
+    expect(await listFiles(directory)).toEqual(['calls/001-init.json', 'calls/002-init.json', 'calls/003-init.json', 'events.jsonl', 'run_metadata.json']);
+    expect(await readJson(join(directory, 'run_metadata.json'))).toMatchObject({ status: 'error', error: { code: 'PHASE_OUTPUT_INVALID' }, calls: 3, retries: 2 });
   });
 
   it('with maxRetries 0 fails on the first bad answer', async () => {
@@ -153,19 +165,30 @@ describe('runLatentLoop: bad output is retried in a fresh chat', () => {
   });
 });
 
-describe('runLatentLoop: a REFINE that drops a solved task', () => {
-  it('restores the task from the previous state and warns', async () => {
-    const dropped = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.filter((task) => task.name !== 'clear_function') };
-    const { directory, events, promise } = await start([stateJson(INIT_STATE), stateJson(dropped), stateJson(REFINE_2_STATE), artifactJson(CALCULATOR_HTML)]);
+describe('runLatentLoop: solved tasks left out of a REFINE answer', () => {
+  it('in changes mode stay as they were, with no warning (scripted answer)', async () => {
+    const changes = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.filter((task) => task.name !== 'clear_function') };
+    const { directory, promise } = await start([stateJson(INIT_STATE), stateJson(changes), stateJson(REFINE_2_STATE), artifactJson(CALCULATOR_HTML)]);
     const result = await promise;
+    expect(await readJson(join(directory, 'state_refine_1.json'))).toEqual(REFINE_1_STATE);
+    expect(result.warnings).toEqual([]);
+    expect(result.retries).toBe(0);
+  });
+
+  it('in full mode are an issue stated in a retry; out of attempts they are put back (scripted answers)', async () => {
+    const dropped = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.filter((task) => task.name !== 'clear_function') };
+    const { model, directory, events, promise } = await start(
+      [stateJson(INIT_STATE), stateJson(dropped), stateJson(dropped), stateJson(REFINE_2_STATE), artifactJson(CALCULATOR_HTML)],
+      { settings: { refineOutput: 'full', maxRetries: 1 } },
+    );
+    const result = await promise;
+    expect(model.requests[2]?.prompt).toContain('the solved task "clear_function" is missing; return every solved task');
     const saved = (await readJson(join(directory, 'state_refine_1.json'))) as typeof REFINE_1_STATE;
     expect(saved.solved_tasks.find((task) => task.name === 'clear_function')).toEqual(INIT_STATE.solved_tasks[1]);
     expect(saved.solved_tasks).toHaveLength(REFINE_1_STATE.solved_tasks.length);
-    const warning = { type: 'warning', phase: 'refine', iteration: 1, message: 'REFINE dropped the solved task "clear_function"; restored its earlier solution' };
-    expect(events).toContainEqual(warning);
-    expect(result.warnings).toEqual([warning.message]);
-    // The restoration does not count as newly solved.
-    expect(events).toContainEqual(expect.objectContaining({ type: 'phase-end', phase: 'refine', iteration: 1, newlySolved: 3, solved: 7 }));
+    expect(result.warnings).toEqual([expect.stringContaining('the solved task "clear_function" is missing')]);
+    // The restoration does not count as progress; the three real ones do.
+    expect(events).toContainEqual(expect.objectContaining({ type: 'phase-end', phase: 'refine', iteration: 1, newlySolved: 3, resolved: 3, solved: 7 }));
   });
 });
 

@@ -84,11 +84,21 @@ describe('runLatentLoop: happy path', () => {
     const { directory, result } = await run(answers, { settings: { seed: 42 }, metadata: { spec: 'calculator' } });
     const metadata = (await readJson(join(directory, 'run_metadata.json'))) as Record<string, unknown>;
     expect(metadata).toMatchObject({
-      stateSchemaVersion: 1,
+      stateSchemaVersion: 2,
       mode: 'fresh',
       artifactFileName: 'calculator.html',
       model: { provider: 'mock', id: 'qwen2.5-coder-7b-instruct', scripted: true, interfaceVersion: 1 },
-      settings: { maxRefinements: 12, minSolvePerIteration: 2, maxRetries: 2, stallLimit: 2, temperature: 0.2, maxTokens: 8192, seed: 42 },
+      settings: {
+        maxRefinements: 12,
+        minSolvePerIteration: 2,
+        maxRetries: 2,
+        stallLimit: 2,
+        refineOutput: 'changes',
+        maxBlockerAnswers: 40,
+        temperature: 0.2,
+        maxTokens: 8192,
+        seed: 42,
+      },
       versions: { node: process.version, package: '0.1.0' },
       status: 'completed',
       endReason: 'all-solved',
@@ -96,10 +106,15 @@ describe('runLatentLoop: happy path', () => {
       tokens: result.tokens,
       calls: 4,
       retries: 0,
+      serverRetries: 0,
       truncations: 0,
       error: null,
       metadata: { spec: 'calculator' },
     });
+    expect(metadata['iterations']).toEqual([
+      { iteration: 1, openBefore: 4, target: 2, resolved: ['digit_input', 'operator_handling', 'equals_function'], written: ['digit_input', 'operator_handling', 'equals_function'], short: false, status: 'accepted' },
+      { iteration: 2, openBefore: 1, target: 1, resolved: ['keyboard_support'], written: ['keyboard_support'], short: false, status: 'accepted' },
+    ]);
     expect(typeof metadata['endedAt']).toBe('string');
     const phases = metadata['phases'] as { phase: string; iteration: number; attempts: number }[];
     expect(phases.map((phase) => `${phase.phase}:${phase.iteration}:${phase.attempts}`)).toEqual(['init:0:1', 'refine:1:1', 'refine:2:1', 'generate:0:1']);
@@ -125,7 +140,8 @@ describe('runLatentLoop: happy path', () => {
   });
 
   it('emits the events a CLI needs, in order, and logs the same to events.jsonl', async () => {
-    const { directory, events } = await run(answers);
+    const { directory, events: all } = await run(answers);
+    const events = all.filter((event) => event.type !== 'call-finished');
     expect(events.map((event) => (event.type.startsWith('phase') ? `${event.type}:${'phase' in event ? event.phase : ''}` : event.type))).toEqual([
       'loop-start',
       'phase-start:init',
@@ -142,20 +158,24 @@ describe('runLatentLoop: happy path', () => {
     ]);
     expect(events[2]).toMatchObject({ type: 'phase-end', phase: 'init', solved: 4, unsolved: 4, blockers: 7, blockerAnswers: 0 });
     expect(events[3]).toMatchObject({ type: 'phase-start', phase: 'refine', iteration: 1, blockers: 7 });
-    expect(events[4]).toMatchObject({ type: 'phase-end', phase: 'refine', iteration: 1, solved: 7, unsolved: 1, newlySolved: 3, blockerAnswers: 5 });
+    expect(events[4]).toMatchObject({ type: 'phase-end', phase: 'refine', iteration: 1, solved: 7, unsolved: 1, newlySolved: 3, resolved: 3, short: false, blockerAnswers: 5 });
     expect(events[6]).toMatchObject({ iteration: 2, newlySolved: 1, unsolved: 0 });
     expect(events[7]).toEqual({ type: 'all-solved', refinements: 2 });
     expect(events[9]).toEqual({ type: 'artifact-saved', path: join(directory, 'calculator.html'), lines: CALCULATOR_HTML_LINES });
-    expect(events[11]).toMatchObject({ type: 'loop-end', status: 'completed', endReason: 'all-solved', calls: 4 });
+    expect(events[11]).toMatchObject({ type: 'loop-end', status: 'completed', endReason: 'all-solved', calls: 4, serverRetries: 0 });
+    // Every call reports its tokens and the run's totals so far (what a token budget needs mid-round).
+    const finished = all.filter((event) => event.type === 'call-finished');
+    expect(finished.map((event) => `${event.phase}:${event.iteration}:${event.attempt}`)).toEqual(['init:0:1', 'refine:1:1', 'refine:2:1', 'generate:0:1']);
+    expect(finished.at(-1)).toMatchObject({ runTokens: (all.at(-1) as { tokens: unknown }).tokens, errorCode: undefined, serverRetries: 0 });
     const logged = await readEvents(directory);
-    expect(logged.map(({ time: _time, ...event }) => event)).toEqual(JSON.parse(JSON.stringify(events)));
+    expect(logged.map(({ time: _time, ...event }) => event)).toEqual(JSON.parse(JSON.stringify(all)));
   });
 
   it('gives every call a fresh chat: system + one prompt, carrying only the state', async () => {
     const { model } = await run(answers, { settings: { seed: 7, temperature: 0 } });
     expect(model.requests).toHaveLength(4);
     for (const request of model.requests) {
-      expect(Object.keys(request).sort()).toEqual(['jsonSchema', 'maxTokens', 'prompt', 'schema', 'schemaName', 'seed', 'system', 'temperature']);
+      expect(Object.keys(request).sort()).toEqual(['jsonSchema', 'maxTokens', 'onProgress', 'prompt', 'schema', 'schemaName', 'seed', 'system', 'temperature']);
       expect(request.prompt).toContain(CALCULATOR_TASK);
       expect(request).toMatchObject({ seed: 7, temperature: 0, maxTokens: 8192 });
     }
@@ -190,7 +210,7 @@ describe('runLatentLoop: ending refinement', () => {
     ]);
     expect(result.endReason).toBe('stalled');
     expect(result.refinements).toBe(2);
-    expect(events).toContainEqual({ type: 'stalled', refinements: 2, roundsWithoutProgress: 2, unsolved: 4 });
+    expect(events).toContainEqual({ type: 'stalled', refinements: 2, shortRounds: 2, unsolved: 4 });
     expect(await readJson(join(directory, 'state_final.json'))).toEqual({ ...INIT_STATE, blocker_answers: ['Escape clears.'] });
     const generate = model.requests[3]!;
     expect(generate.schemaName).toBe('generated_artifact');

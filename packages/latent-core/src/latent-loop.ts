@@ -1,27 +1,24 @@
-import { ModelAbortedError, isModelError, type LanguageModel } from '@ndli/models';
-import { LatentError, LatentInputError, LoopInterruptedError, type PhaseName } from './errors.js';
+import type { LanguageModel } from '@ndli/models';
+import { countLines } from './count-lines.js';
+import { LatentInputError } from './errors.js';
 import type { EndReason, LatentEvent, LoopMode, TokenTotals } from './events.js';
-import type { PhaseContext, PhaseOutcome } from './phase-context.js';
-import { fixPhase } from './phases/fix-phase.js';
-import { generatePhase } from './phases/generate-phase.js';
-import { initPhase } from './phases/init-phase.js';
-import { oneShotPhase } from './phases/one-shot-phase.js';
-import { refinePhase } from './phases/refine-phase.js';
-import { STATE_SCHEMA_VERSION, countBlockers, type FixFailure, type ReasoningState } from './reasoning-state.js';
-import { RUN_FILES, RunDirectory, type ResumePoint } from './run-directory.js';
-import {
-  LANGUAGE_MODEL_INTERFACE,
-  ResumableMetadataSchema,
-  currentGitCommit,
-  latentCorePackageVersion,
-  type RunMetadata,
-} from './run-metadata.js';
+import { generateStep, oneShotStep, type SavedArtifact } from './loop/generate-step.js';
+import { endReasonAt, nextStep, type LoopPosition, type NextStep } from './loop/loop-policy.js';
+import { LoopSession } from './loop/loop-session.js';
+import { refineStep } from './loop/refine-step.js';
+import { startStep } from './loop/start-step.js';
+import type { FixFailure, ReasoningState } from './reasoning-state.js';
+import { RUN_FILES } from './run-directory.js';
+import type { IterationProgress } from './run-metadata.js';
 import { resolveSettings, type LatentSettings } from './settings.js';
 
+export { countLines } from './count-lines.js';
+
 /**
- * The inner loop: INIT (or FIX) → REFINE while unsolved tasks remain (up to maxRefinements, until
- * a stall) → GENERATE. Every call is a fresh chat; only the reasoning state carries over, and every
- * state, call and event lands in the run directory as it happens.
+ * The inner loop: INIT (or FIX) → REFINE while open tasks remain (up to maxRefinements, until a
+ * stall) → GENERATE. Every call is a fresh chat; only the reasoning state carries over, and every
+ * state, call and event lands in the run directory as it happens. This file only drives: the steps
+ * live in `loop/*-step.ts`, "what next" in the pure `loop/loop-policy.ts`.
  */
 
 export type LatentLoopMode =
@@ -44,7 +41,9 @@ export interface LatentLoopOptions {
   directory: string;
   mode?: LatentLoopMode;
   settings?: Partial<LatentSettings>;
+  /** Every event, `call-progress` ticks included (those are live only, not in events.jsonl). */
   onEvent?: (event: LatentEvent) => void;
+  /** Honoured between phases and during a call (the call is abandoned at once). */
   signal?: AbortSignal;
   /** Continue from the last complete state saved in `directory` instead of starting over. */
   resume?: boolean;
@@ -60,10 +59,15 @@ export interface LatentLoopResult {
   finalState: ReasoningState | undefined;
   artifact: { path: string; html: string; lines: number };
   refinements: number;
+  /** Per REFINE round: open tasks resolved, short or not, failed or not (as in run_metadata.json). */
+  iterations: IterationProgress[];
   /** Totals over the whole run, earlier sessions included when resumed. */
   tokens: TokenTotals;
   calls: number;
+  /** Output retries (the model's bad answers). */
   retries: number;
+  /** Transport retries by the provider, counted apart: never an attempt of the model. */
+  serverRetries: number;
   truncations: number;
   /** Wall time of this session. */
   durationMs: number;
@@ -84,256 +88,86 @@ function validateOptions(options: LatentLoopOptions): void {
   if (issues.length > 0) throw new LatentInputError('Invalid latent loop options', issues);
 }
 
-/** Lines as the seed counted them (Python's splitlines: a final newline does not start a line). */
-export function countLines(text: string): number {
-  if (text === '') return 0;
-  return text.replace(/\r?\n$/, '').split(/\r?\n/).length;
-}
-
-function errorSummary(error: unknown): { code: string; message: string } {
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof LatentError || isModelError(error)) return { code: error.code, message };
-  return { code: 'UNEXPECTED_ERROR', message };
-}
-
-function endReasonOf(state: ReasoningState, roundsWithoutProgress: number, settings: LatentSettings): EndReason {
-  if (state.unsolved_tasks.length === 0) return 'all-solved';
-  if (roundsWithoutProgress >= settings.stallLimit) return 'stalled';
-  return 'max-refinements';
-}
-
-export async function runLatentLoop(options: LatentLoopOptions): Promise<LatentLoopResult> {
-  const sessionStarted = Date.now();
-  validateOptions(options);
-  const settings = resolveSettings(options.settings);
-  const mode = options.mode ?? { kind: 'fresh' };
-  const { model, signal } = options;
-  const directory = await RunDirectory.open(options.directory);
-  const resumePoint: ResumePoint = options.resume ? await directory.findResumePoint(options.artifactFileName) : { kind: 'none' };
-  const previous = options.resume ? ResumableMetadataSchema.safeParse(await directory.readMetadata()) : undefined;
-  const carried = previous?.success ? previous.data : undefined;
-  const now = new Date().toISOString();
-
-  const metadata: RunMetadata = {
-    stateSchemaVersion: STATE_SCHEMA_VERSION,
-    mode: mode.kind,
-    artifactFileName: options.artifactFileName,
-    model: { provider: model.provider, id: model.modelId, scripted: model.scripted, interfaceVersion: LANGUAGE_MODEL_INTERFACE },
-    settings,
-    versions: { node: process.version, package: latentCorePackageVersion() },
-    gitCommit: currentGitCommit(),
-    startedAt: carried?.startedAt ?? now,
-    endedAt: null,
-    resumedAt: carried && resumePoint.kind !== 'none' ? [...carried.resumedAt, now] : [],
-    status: 'running',
-    endReason: null,
-    refinements: resumePoint.kind === 'none' ? 0 : resumePoint.refinements,
-    phases: carried?.phases ?? [],
-    tokens: carried ? { ...carried.tokens } : { prompt: 0, completion: 0 },
-    calls: carried?.calls ?? 0,
-    retries: carried?.retries ?? 0,
-    truncations: carried?.truncations ?? 0,
-    error: null,
-    metadata: options.metadata ?? {},
-  };
-  const warnings: string[] = [];
-  const emit = (event: LatentEvent): void => {
-    directory.appendEvent(event);
-    if (event.type === 'warning') warnings.push(event.message);
-    options.onEvent?.(event);
-  };
-  const context: PhaseContext = {
-    model,
-    settings,
-    signal,
-    emit,
-    recordCall: async (record) => {
-      await directory.writeCall(record);
-      metadata.calls += 1;
-      if (record.attempt > 1) metadata.retries += 1;
-      if (record.error?.code === 'MODEL_OUTPUT_TRUNCATED') metadata.truncations += 1;
-      metadata.tokens.prompt += record.usage?.promptTokens ?? 0;
-      metadata.tokens.completion += record.usage?.completionTokens ?? 0;
-      await directory.writeMetadata(metadata);
-    },
-  };
-  const resumedFrom =
-    resumePoint.kind === 'complete' ? options.artifactFileName : resumePoint.kind === 'state' ? resumePoint.file : undefined;
-
-  const throwIfAborted = (): void => {
-    if (signal?.aborted) throw new LoopInterruptedError({ cause: signal.reason });
-  };
-  const recordPhase = async <VALUE>(phase: PhaseName, iteration: number, startedAt: Date, outcome: PhaseOutcome<VALUE> | undefined): Promise<void> => {
-    metadata.phases.push({
-      phase,
-      iteration,
-      startedAt: startedAt.toISOString(),
-      durationMs: Date.now() - startedAt.getTime(),
-      attempts: outcome?.attempts ?? 0,
-      tokens: outcome?.tokens ?? { prompt: 0, completion: 0 },
-    });
-    await directory.writeMetadata(metadata);
-  };
-  const phaseEnd = (phase: PhaseName, iteration: number, state: ReasoningState, newlySolved: number, outcome: PhaseOutcome<unknown> | undefined, startedAt: Date): void =>
-    emit({
-      type: 'phase-end',
-      phase,
-      iteration,
-      solved: state.solved_tasks.length,
-      unsolved: state.unsolved_tasks.length,
-      blockers: countBlockers(state),
-      blockerAnswers: state.blocker_answers.length,
-      newlySolved,
-      tokens: outcome?.tokens ?? { prompt: 0, completion: 0 },
-      durationMs: Date.now() - startedAt.getTime(),
-    });
-  const finish = (endReason: EndReason): void => {
-    metadata.status = 'completed';
-    metadata.endReason = endReason;
-    metadata.endedAt = new Date().toISOString();
-  };
-  const loopEnd = (): void =>
-    emit({
-      type: 'loop-end',
-      status: metadata.status === 'running' ? 'error' : metadata.status,
-      endReason: metadata.endReason ?? undefined,
-      refinements: metadata.refinements,
-      calls: metadata.calls,
-      retries: metadata.retries,
-      truncations: metadata.truncations,
-      tokens: { ...metadata.tokens },
-      durationMs: Date.now() - sessionStarted,
-      error: metadata.error ?? undefined,
-    });
-  const result = (endReason: EndReason, finalState: ReasoningState | undefined, path: string, html: string): LatentLoopResult => ({
-    directory: directory.path,
-    mode: mode.kind,
+function resultOf(session: LoopSession, endReason: EndReason, finalState: ReasoningState | undefined, artifact: SavedArtifact): LatentLoopResult {
+  const { metadata } = session;
+  return {
+    directory: session.directory.path,
+    mode: metadata.mode,
     endReason,
     finalState,
-    artifact: { path, html, lines: countLines(html) },
+    artifact: { ...artifact, lines: countLines(artifact.html) },
     refinements: metadata.refinements,
+    iterations: [...metadata.iterations],
     tokens: { ...metadata.tokens },
     calls: metadata.calls,
     retries: metadata.retries,
+    serverRetries: metadata.serverRetries,
     truncations: metadata.truncations,
-    durationMs: Date.now() - sessionStarted,
-    resumedFrom,
-    warnings,
-  });
+    durationMs: Date.now() - session.startedAt,
+    resumedFrom: resumedFrom(session),
+    warnings: session.warnings,
+  };
+}
 
-  emit({ type: 'loop-start', directory: directory.path, mode: mode.kind, provider: model.provider, modelId: model.modelId, resumedFrom });
+function resumedFrom(session: LoopSession): string | undefined {
+  const point = session.resumePoint;
+  return point.kind === 'complete' ? session.options.artifactFileName : point.kind === 'state' ? point.file : undefined;
+}
+
+/** Why refinement ended, as an event (the seed's console lines). */
+function announceEnd(session: LoopSession, position: LoopPosition, step: Extract<NextStep, { kind: 'generate' }>): void {
+  const { refinements } = session.metadata;
+  const unsolved = position.state.unsolved_tasks.length;
+  if (step.endReason === 'all-solved') session.emit({ type: 'all-solved', refinements });
+  else if (step.endReason === 'stalled') session.emit({ type: 'stalled', refinements, shortRounds: position.shortStreak, unsolved });
+  else session.emit({ type: 'max-refinements', refinements, unsolved });
+}
+
+/** INIT/FIX (or the resumed state) → REFINE rounds until the policy says stop → state_final.json. */
+async function refine(session: LoopSession, mode: Exclude<LatentLoopMode, { kind: 'one-shot' }>): Promise<{ state: ReasoningState; endReason: EndReason }> {
+  const start = await startStep(session, mode);
+  if (start.final) return { state: start.state, endReason: session.carried?.endReason ?? endReasonAt(start, session.settings) };
+  let position: LoopPosition = start;
+  let step = nextStep(position, session.settings);
+  while (step.kind === 'refine') {
+    position = await refineStep(session, position, step.iteration);
+    step = nextStep(position, session.settings);
+  }
+  announceEnd(session, position, step);
+  await session.directory.writeState(RUN_FILES.stateFinal, position.state);
+  return { state: position.state, endReason: step.endReason };
+}
+
+export async function runLatentLoop(options: LatentLoopOptions): Promise<LatentLoopResult> {
+  validateOptions(options);
+  const settings = resolveSettings(options.settings);
+  const mode = options.mode ?? { kind: 'fresh' };
+  const session = await LoopSession.open({ ...options, modeKind: mode.kind, settings });
+  session.emit({ type: 'loop-start', directory: session.directory.path, mode: mode.kind, provider: options.model.provider, modelId: options.model.modelId, resumedFrom: resumedFrom(session) });
 
   // Nothing left to do: the artifact exists. No call, no file rewritten.
-  if (resumePoint.kind === 'complete') {
-    const endReason =
-      carried?.endReason ?? (resumePoint.finalState ? endReasonOf(resumePoint.finalState, 0, settings) : 'one-shot');
-    metadata.status = 'completed';
-    metadata.endReason = endReason;
-    loopEnd();
-    return result(endReason, resumePoint.finalState, directory.file(options.artifactFileName), resumePoint.html);
+  const point = session.resumePoint;
+  if (point.kind === 'complete') {
+    const endReason = session.carried?.endReason ?? (point.finalState ? endReasonAt({ state: point.finalState, refinements: point.refinements, shortStreak: 0 }, settings) : 'one-shot');
+    session.metadata.status = 'completed';
+    session.metadata.endReason = endReason;
+    session.loopEnd();
+    return resultOf(session, endReason, point.finalState, { path: session.directory.file(options.artifactFileName), html: point.html });
   }
 
-  await directory.writeMetadata(metadata);
+  await session.saveMetadata();
   try {
     if (mode.kind === 'one-shot') {
-      throwIfAborted();
-      const startedAt = new Date();
-      emit({ type: 'phase-start', phase: 'one-shot', iteration: 0, blockers: 0, failures: 0 });
-      const outcome = await oneShotPhase({ context, task: options.task, artifactFileName: options.artifactFileName });
-      const path = await directory.writeArtifact(options.artifactFileName, outcome.value.html);
-      emit({ type: 'artifact-saved', path, lines: countLines(outcome.value.html) });
-      await recordPhase('one-shot', 0, startedAt, outcome);
-      finish('one-shot');
-      await directory.writeMetadata(metadata);
-      loopEnd();
-      return result('one-shot', undefined, path, outcome.value.html);
+      const artifact = await oneShotStep(session);
+      session.loopEnd();
+      return resultOf(session, 'one-shot', undefined, artifact);
     }
-
-    let state: ReasoningState;
-    let roundsWithoutProgress = 0;
-    let refinementDone = false;
-    if (resumePoint.kind === 'state') {
-      state = resumePoint.state;
-      roundsWithoutProgress = resumePoint.roundsWithoutProgress;
-      refinementDone = resumePoint.final;
-    } else if (mode.kind === 'fix') {
-      const startedAt = new Date();
-      emit({ type: 'phase-start', phase: 'fix', iteration: 0, blockers: 0, failures: mode.failures.length });
-      state = await fixPhase({ previousState: mode.previousState, failures: mode.failures });
-      await directory.writeState(RUN_FILES.stateFix, state);
-      phaseEnd('fix', 0, state, 0, undefined, startedAt);
-      await recordPhase('fix', 0, startedAt, undefined);
-    } else {
-      throwIfAborted();
-      const startedAt = new Date();
-      emit({ type: 'phase-start', phase: 'init', iteration: 0, blockers: 0, failures: 0 });
-      const outcome = await initPhase({ context, task: options.task, artifactFileName: options.artifactFileName });
-      state = outcome.value;
-      await directory.writeState(RUN_FILES.stateInit, state);
-      phaseEnd('init', 0, state, state.solved_tasks.length, outcome, startedAt);
-      await recordPhase('init', 0, startedAt, outcome);
-    }
-
-    let endReason: EndReason;
-    if (refinementDone) {
-      endReason = carried?.endReason ?? endReasonOf(state, roundsWithoutProgress, settings);
-    } else {
-      for (;;) {
-        if (state.unsolved_tasks.length === 0) {
-          endReason = 'all-solved';
-          emit({ type: 'all-solved', refinements: metadata.refinements });
-          break;
-        }
-        if (roundsWithoutProgress >= settings.stallLimit) {
-          endReason = 'stalled';
-          emit({ type: 'stalled', refinements: metadata.refinements, roundsWithoutProgress, unsolved: state.unsolved_tasks.length });
-          break;
-        }
-        if (metadata.refinements >= settings.maxRefinements) {
-          endReason = 'max-refinements';
-          emit({ type: 'max-refinements', refinements: metadata.refinements, unsolved: state.unsolved_tasks.length });
-          break;
-        }
-        throwIfAborted();
-        const iteration = metadata.refinements + 1;
-        const startedAt = new Date();
-        emit({ type: 'phase-start', phase: 'refine', iteration, blockers: countBlockers(state), failures: 0 });
-        const outcome = await refinePhase({ context, task: options.task, artifactFileName: options.artifactFileName, state, iteration });
-        state = outcome.value.state;
-        await directory.writeState(RUN_FILES.stateRefine(iteration), state);
-        metadata.refinements = iteration;
-        roundsWithoutProgress = outcome.value.newlySolved.length === 0 ? roundsWithoutProgress + 1 : 0;
-        phaseEnd('refine', iteration, state, outcome.value.newlySolved.length, outcome, startedAt);
-        await recordPhase('refine', iteration, startedAt, outcome);
-      }
-      await directory.writeState(RUN_FILES.stateFinal, state);
-    }
-    metadata.endReason = endReason;
-
-    throwIfAborted();
-    const startedAt = new Date();
-    emit({ type: 'phase-start', phase: 'generate', iteration: 0, blockers: countBlockers(state), failures: 0 });
-    const outcome = await generatePhase({ context, task: options.task, artifactFileName: options.artifactFileName, state });
-    const path = await directory.writeArtifact(options.artifactFileName, outcome.value.html);
-    emit({ type: 'artifact-saved', path, lines: countLines(outcome.value.html) });
-    phaseEnd('generate', 0, state, 0, outcome, startedAt);
-    await recordPhase('generate', 0, startedAt, outcome);
-    finish(endReason);
-    await directory.writeMetadata(metadata);
-    loopEnd();
-    return result(endReason, state, path, outcome.value.html);
+    const { state, endReason } = await refine(session, mode);
+    session.metadata.endReason = endReason;
+    const artifact = await generateStep(session, state, endReason, mode.kind === 'fix' ? mode.failures : undefined);
+    session.loopEnd();
+    return resultOf(session, endReason, state, artifact);
   } catch (error) {
-    const interrupted = signal?.aborted === true || error instanceof ModelAbortedError || error instanceof LoopInterruptedError;
-    const thrown = interrupted && !(error instanceof LoopInterruptedError) ? new LoopInterruptedError({ cause: error }) : error;
-    metadata.status = interrupted ? 'interrupted' : 'error';
-    metadata.error = errorSummary(thrown);
-    metadata.endedAt = new Date().toISOString();
-    try {
-      await directory.writeMetadata(metadata);
-      loopEnd();
-    } catch {
-      // The original error matters more than a failed bookkeeping write (e.g. the disk is full).
-    }
-    throw thrown;
+    throw await session.fail(error);
   }
 }

@@ -1,4 +1,4 @@
-import type { FinishReason, LanguageModel, TokenUsage, CallTimings } from '@ndli/models';
+import type { CallTimings, FinishReason, GenerationProgress, LanguageModel, ServerAttempt, TokenUsage } from '@ndli/models';
 import type { PhaseName } from './errors.js';
 import type { LatentEvent, TokenTotals } from './events.js';
 import type { LatentSettings } from './settings.js';
@@ -13,7 +13,7 @@ export interface CallFileRecord {
   request: { system: string; prompt: string; temperature: number; maxTokens: number; seed: number | undefined };
   /** Null when no answer arrived (transport error). */
   rawText: string | null;
-  /** The value that passed zod (also kept when a later check rejected it). */
+  /** The answer as it passed zod (also kept when a later check rejected it); the loop's merged state is in the state files. */
   parsed: unknown;
   /** Absent on success. */
   error: { code: string; message: string; issues: readonly string[] } | undefined;
@@ -21,6 +21,10 @@ export interface CallFileRecord {
   timings: CallTimings | undefined;
   finishReason: FinishReason | undefined;
   modelId: string;
+  /** The model's reasoning (a `<think>` block or the server's reasoning), kept apart from rawText; absent when none. */
+  reasoning: string | undefined;
+  /** Transport attempts the provider retried before this answer or error (not the model's fault, not an attempt of the phase). */
+  serverAttempts: readonly ServerAttempt[];
 }
 
 /** What a phase needs from its surroundings; `runLatentLoop` wires these to the run directory. */
@@ -31,6 +35,8 @@ export interface PhaseContext {
   recordCall: (record: CallFileRecord) => Promise<void>;
   emit: (event: LatentEvent) => void;
   signal?: AbortSignal | undefined;
+  /** Gives each call a progress listener (the loop turns ticks into live `call-progress` events). */
+  onProgress?: ((phase: PhaseName, iteration: number) => (progress: GenerationProgress) => void) | undefined;
 }
 
 export interface PhaseOutcome<VALUE> {

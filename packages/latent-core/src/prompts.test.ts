@@ -3,7 +3,7 @@ import { PromptTemplateError } from './errors.js';
 import { fillTemplate, loadPrompt, type PromptName } from './prompts.js';
 
 describe('prompts', () => {
-  it.each<PromptName>(['init', 'refine', 'generate', 'one-shot'])('%s has a system and a user section with the task placeholder', (name) => {
+  it.each<PromptName>(['init', 'refine', 'refine-full', 'generate', 'one-shot'])('%s has a system and a user section with the task placeholder', (name) => {
     const prompt = loadPrompt(name);
     expect(prompt.system.length).toBeGreaterThan(50);
     expect(prompt.system).not.toContain('# SYSTEM');
@@ -17,6 +17,10 @@ describe('prompts', () => {
     expect(loadPrompt('refine').user).toContain('{{state_json}}');
     expect(loadPrompt('refine').user).toContain('{{min_solve}}');
     expect(loadPrompt('generate').user).toContain('{{solved_tasks_json}}');
+    expect(loadPrompt('generate').user).toContain('{{failing_behaviours}}');
+    expect(loadPrompt('init').user).toContain('{{pitfalls}}');
+    expect(loadPrompt('refine').system).toMatch(/ONLY the tasks you add or rewrite[\s\S]*resolves[\s\S]*Never drop or rename/);
+    expect(loadPrompt('refine-full').system).toMatch(/Keep every solved task[\s\S]*resolves/);
   });
 
   it('fills placeholders and refuses missing or unused values', () => {

@@ -5,7 +5,7 @@ import { PromptTemplateError } from './errors.js';
  * Prompts live as readable text in `./prompts/*.md` (a `# SYSTEM` and a `# USER` section, with
  * `{{placeholders}}`), loaded relative to this module so they ship beside the code (`build` copies them).
  */
-export type PromptName = 'init' | 'refine' | 'generate' | 'one-shot' | 'retry';
+export type PromptName = 'init' | 'refine' | 'refine-full' | 'generate' | 'one-shot' | 'retry';
 
 export interface PromptTemplate {
   system: string;

@@ -7,8 +7,8 @@ import { z } from 'zod';
  * stay interchangeable with it.
  */
 
-/** Bump when the state's JSON shape changes; run metadata records it. */
-export const STATE_SCHEMA_VERSION = 1;
+/** Bump when the state's JSON shape changes; run metadata records it. 2: optional `resolves`, `retired_blocker_answers`. */
+export const STATE_SCHEMA_VERSION = 2;
 
 export const SolvedTaskSchema = z
   .object({
@@ -17,6 +17,12 @@ export const SolvedTaskSchema = z
       .string()
       .min(20)
       .describe('COMPLETE executable code for this task (JavaScript, HTML or CSS), NOT a description, NOT pseudo-code, NOT a plan.'),
+    resolves: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Names of unsolved tasks this new or rewritten code resolves (e.g. a FIX task answered by rewriting this task). Each named task then leaves unsolved_tasks.',
+      ),
   })
   .describe('A task whose complete code is written.');
 
@@ -38,9 +44,18 @@ export const ReasoningStateSchema = z
     blocker_answers: z
       .array(z.string())
       .default([])
-      .describe('Answers found so far to blockers, each stating the question it answers and the specific answer.'),
+      .describe(
+        'Answers to blockers, each starting with the task name in brackets, then the question it answers and the specific answer (e.g. "[equals_function] Division by zero: shows Error").',
+      ),
+    retired_blocker_answers: z
+      .array(z.string())
+      .optional()
+      .describe('Kept by the loop, never written by the model: answers retired from blocker_answers (their tasks are resolved, or duplicates, or over the cap).'),
   })
   .describe('The complete reasoning state: every task, solved (with code) or unsolved (with blockers).');
+
+/** What the model is asked to write: the state without the loop's own bookkeeping. */
+export const ReasoningStateAnswerSchema = ReasoningStateSchema.omit({ retired_blocker_answers: true });
 
 export const GeneratedArtifactSchema = z
   .object({
@@ -62,6 +77,7 @@ export const FixFailureSchema = UnsolvedTaskSchema;
 export type SolvedTask = z.infer<typeof SolvedTaskSchema>;
 export type UnsolvedTask = z.infer<typeof UnsolvedTaskSchema>;
 export type ReasoningState = z.infer<typeof ReasoningStateSchema>;
+export type ReasoningStateAnswer = z.infer<typeof ReasoningStateAnswerSchema>;
 export type GeneratedArtifact = z.infer<typeof GeneratedArtifactSchema>;
 /** Input shape (`what_i_know` may be omitted). */
 export type FixFailure = z.input<typeof FixFailureSchema>;
@@ -70,7 +86,7 @@ export const REASONING_STATE_SCHEMA_NAME = 'reasoning_state';
 export const GENERATED_ARTIFACT_SCHEMA_NAME = 'generated_artifact';
 
 /** Sent with every call so servers with constrained decoding enforce the shape. */
-export const reasoningStateJsonSchema: Record<string, unknown> = z.toJSONSchema(ReasoningStateSchema);
+export const reasoningStateJsonSchema: Record<string, unknown> = z.toJSONSchema(ReasoningStateAnswerSchema);
 export const generatedArtifactJsonSchema: Record<string, unknown> = z.toJSONSchema(GeneratedArtifactSchema);
 
 /** Total number of blocker questions still open. */

@@ -51,6 +51,8 @@ describe('RunDirectory', () => {
       timings: undefined,
       finishReason: undefined,
       modelId: 'm',
+      reasoning: undefined,
+      serverAttempts: [],
     };
     expect(await directory.writeCall(record)).toBe('calls/008-refine.json');
     expect(await directory.writeCall({ ...record, phase: 'generate' })).toBe('calls/009-generate.json');
@@ -61,7 +63,7 @@ describe('RunDirectory', () => {
     expect(await directory.findResumePoint('calculator.html')).toEqual({ kind: 'none' });
   });
 
-  it('resumes from the last refine state and recounts rounds without progress', async () => {
+  it('resumes from the last refine state and lists each saved round\'s open tasks resolved', async () => {
     const directory = await RunDirectory.open(await temporaryDirectory());
     await directory.writeState(RUN_FILES.stateInit, INIT_STATE);
     await directory.writeState(RUN_FILES.stateRefine(1), REFINE_1_STATE);
@@ -73,7 +75,11 @@ describe('RunDirectory', () => {
       state: REFINE_1_STATE,
       final: false,
       refinements: 10,
-      roundsWithoutProgress: 2,
+      rounds: [
+        { openBefore: 4, resolved: 3 },
+        { openBefore: 1, resolved: 0 },
+        { openBefore: 1, resolved: 0 },
+      ],
     });
   });
 

@@ -67,7 +67,14 @@ async function readIfExists(path: string): Promise<string | undefined> {
 export type ResumePoint =
   | { kind: 'none' }
   | { kind: 'complete'; html: string; finalState: ReasoningState | undefined; refinements: number }
-  | { kind: 'state'; file: string; state: ReasoningState; final: boolean; refinements: number; roundsWithoutProgress: number };
+  | { kind: 'state'; file: string; state: ReasoningState; final: boolean; refinements: number; rounds: readonly RoundOnDisk[] };
+
+/** One saved REFINE round seen from disk: enough to recount short rounds after an interruption. */
+export interface RoundOnDisk {
+  openBefore: number;
+  /** Open tasks of the state before that are no longer open (states on disk are complete, so these were resolved). */
+  resolved: number;
+}
 
 export class RunDirectory {
   readonly path: string;
@@ -156,8 +163,8 @@ export class RunDirectory {
 
   /**
    * The last complete state on disk: the artifact (nothing left to do), else state_final (only
-   * GENERATE left), else the last state_refine_N, state_fix or state_init. Also recounts the REFINE
-   * rounds in a row that solved nothing, so stall detection carries across the interruption.
+   * GENERATE left), else the last state_refine_N, state_fix or state_init. Also lists each round's
+   * progress, so stall detection carries across the interruption.
    */
   async findResumePoint(artifactFileName: string): Promise<ResumePoint> {
     const rounds = await this.refineRounds();
@@ -173,15 +180,14 @@ export class RunDirectory {
       const state = await this.readState(RUN_FILES.stateRefine(round));
       if (state) sequence.push({ file: RUN_FILES.stateRefine(round), state });
     }
-    let roundsWithoutProgress = 0;
-    for (let index = 1; index < sequence.length; index += 1) {
-      const before = new Set((sequence[index - 1]?.state.solved_tasks ?? []).map((task) => task.name));
-      const solvedNew = (sequence[index]?.state.solved_tasks ?? []).some((task) => !before.has(task.name));
-      roundsWithoutProgress = solvedNew ? 0 : roundsWithoutProgress + 1;
-    }
-    if (finalState) return { kind: 'state', file: RUN_FILES.stateFinal, state: finalState, final: true, refinements, roundsWithoutProgress };
+    const roundsOnDisk = sequence.slice(1).map(({ state }, index): RoundOnDisk => {
+      const before = sequence[index]?.state.unsolved_tasks ?? [];
+      const open = new Set(state.unsolved_tasks.map((task) => task.name));
+      return { openBefore: before.length, resolved: before.filter((task) => !open.has(task.name)).length };
+    });
+    if (finalState) return { kind: 'state', file: RUN_FILES.stateFinal, state: finalState, final: true, refinements, rounds: roundsOnDisk };
     const last = sequence.at(-1);
     if (!last) return { kind: 'none' };
-    return { kind: 'state', file: last.file, state: last.state, final: false, refinements, roundsWithoutProgress };
+    return { kind: 'state', file: last.file, state: last.state, final: false, refinements, rounds: roundsOnDisk };
   }
 }

@@ -16,6 +16,23 @@ export interface PhaseTiming {
   tokens: TokenTotals;
 }
 
+/** Progress of one REFINE round, in `run_metadata.json` and the loop's result. */
+export interface IterationProgress {
+  iteration: number;
+  /** Open tasks before the round, and how many it should resolve (minSolvePerIteration, or all when fewer). */
+  openBefore: number;
+  target: number;
+  /** Open tasks the round resolved: moved to solved, or answered by rewritten code (`resolves`). */
+  resolved: string[];
+  /** Solved tasks whose code the round added or rewrote. */
+  written: string[];
+  /** Resolved fewer than the target; `stallLimit` short rounds in a row end refinement. */
+  short: boolean;
+  /** `failed`: out of attempts; the last valid state was kept. */
+  status: 'accepted' | 'failed';
+  failure?: { code: string; message: string };
+}
+
 /** `run_metadata.json`: rewritten after every step, so it is always a faithful summary of the run so far. */
 export interface RunMetadata {
   stateSchemaVersion: number;
@@ -36,8 +53,13 @@ export interface RunMetadata {
   phases: PhaseTiming[];
   tokens: TokenTotals;
   calls: number;
+  /** Output retries: attempts after the first of a phase (bad output from the model). */
   retries: number;
+  /** Transport retries by the provider (server faults): never an attempt of the model. */
+  serverRetries: number;
   truncations: number;
+  /** One entry per REFINE round: open tasks resolved, short or not, failed or not. */
+  iterations: IterationProgress[];
   error: { code: string; message: string } | null;
   /** Whatever the caller passed (spec name, benchmark id, …). */
   metadata: Record<string, unknown>;
@@ -90,7 +112,22 @@ export const ResumableMetadataSchema = z.object({
   tokens: TokenTotalsSchema,
   calls: z.number(),
   retries: z.number(),
+  serverRetries: z.number().default(0),
   truncations: z.number(),
+  iterations: z
+    .array(
+      z.object({
+        iteration: z.number(),
+        openBefore: z.number(),
+        target: z.number(),
+        resolved: z.array(z.string()),
+        written: z.array(z.string()),
+        short: z.boolean(),
+        status: z.enum(['accepted', 'failed']),
+        failure: z.object({ code: z.string(), message: z.string() }).optional(),
+      }),
+    )
+    .default([]),
   endReason: z.enum(['all-solved', 'stalled', 'max-refinements', 'one-shot']).nullable(),
 });
 

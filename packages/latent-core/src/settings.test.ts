@@ -4,7 +4,16 @@ import { resolveSettings } from './settings.js';
 
 describe('resolveSettings', () => {
   it('uses the seed defaults', () => {
-    expect(resolveSettings(undefined)).toEqual({ maxRefinements: 12, minSolvePerIteration: 2, maxRetries: 2, stallLimit: 2, temperature: 0.2, maxTokens: 8192 });
+    expect(resolveSettings(undefined)).toEqual({
+      maxRefinements: 12,
+      minSolvePerIteration: 2,
+      maxRetries: 2,
+      stallLimit: 2,
+      refineOutput: 'changes',
+      maxBlockerAnswers: 40,
+      temperature: 0.2,
+      maxTokens: 8192,
+    });
   });
 
   it('keeps given values, 0 refinements included', () => {

@@ -6,16 +6,22 @@ import {
   GENERATED_ARTIFACT_SCHEMA_NAME,
   GeneratedArtifactSchema,
   generatedArtifactJsonSchema,
+  type FixFailure,
   type GeneratedArtifact,
   type ReasoningState,
 } from '../reasoning-state.js';
+import { failingBehavioursSection } from './failing-behaviours.js';
 
 export interface GeneratePhaseInput {
   context: PhaseContext;
   task: string;
   artifactFileName: string;
   state: ReasoningState;
+  /** FIX rounds: the behaviours the previous app failed (titles, expected vs actual), so the new file is written against them. */
+  failures?: readonly FixFailure[] | undefined;
 }
+
+const FAILURES_HEADING = "The previous version of this file failed these behaviours of the judge's tests. The new file must get each of them right:";
 
 /** Models sometimes wrap the document in a Markdown fence inside the JSON string; the fence is not the app. */
 export function unwrapCodeFence(html: string): string {
@@ -35,6 +41,7 @@ export async function generatePhase(input: GeneratePhaseInput): Promise<PhaseOut
     task: input.task,
     artifact_file_name: input.artifactFileName,
     solved_tasks_json: JSON.stringify(input.state.solved_tasks, null, 2),
+    failing_behaviours: failingBehavioursSection(FAILURES_HEADING, input.failures),
   });
   return callWithRetries(input.context, {
     phase: 'generate',

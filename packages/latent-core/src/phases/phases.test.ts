@@ -30,15 +30,28 @@ describe('phases called on their own', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('refinePhase asks for minSolvePerIteration and reports newly solved and restored tasks', async () => {
-    const dropped = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.filter((task) => task.name !== 'styles') };
-    const { context: phaseContext, model, events } = context([stateJson(dropped)]);
+  it('refinePhase asks for minSolvePerIteration and merges a changes answer into the complete state (scripted answer)', async () => {
+    const changes = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.slice(INIT_STATE.solved_tasks.length) };
+    const { context: phaseContext, model, events } = context([stateJson(changes)]);
     const outcome = await refinePhase({ context: phaseContext, task: CALCULATOR_TASK, artifactFileName: 'calculator.html', state: INIT_STATE, iteration: 1 });
     expect(model.requests[0]?.prompt).toContain('solve at least 3 unsolved task(s)');
     expect(model.requests[0]?.prompt).toContain('Answer the 7 open blocker(s)');
+    expect(model.requests[0]?.prompt).toContain('Return only the changes');
+    expect(outcome.value.state).toEqual(REFINE_1_STATE);
+    expect(outcome.value.resolved).toEqual(['digit_input', 'operator_handling', 'equals_function']);
     expect(outcome.value.newlySolved).toEqual(['digit_input', 'operator_handling', 'equals_function']);
-    expect(outcome.value.restored).toEqual(['styles']);
-    expect(events).toEqual([expect.objectContaining({ type: 'warning', phase: 'refine', iteration: 1 })]);
+    expect(events).toEqual([]);
+  });
+
+  it('refinePhase in full mode asks for the complete state and retries an answer that dropped a solved task (scripted answers)', async () => {
+    const dropped = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.filter((task) => task.name !== 'styles') };
+    const { context: phaseContext, model } = context([stateJson(dropped), stateJson(REFINE_1_STATE)]);
+    const fullContext = { ...phaseContext, settings: resolveSettings({ minSolvePerIteration: 3, refineOutput: 'full' }) };
+    const outcome = await refinePhase({ context: fullContext, task: CALCULATOR_TASK, artifactFileName: 'calculator.html', state: INIT_STATE, iteration: 1 });
+    expect(model.requests[0]?.prompt).toContain('Return the complete new state');
+    expect(model.requests[1]?.prompt).toContain('the solved task "styles" is missing');
+    expect(outcome.attempts).toBe(2);
+    expect(outcome.value.state).toEqual(REFINE_1_STATE);
   });
 
   it('generatePhase returns the document', async () => {

@@ -1,64 +1,91 @@
 import { callWithRetries } from '../call-with-retries.js';
-import { newlySolvedTaskNames, preserveSolvedTasks } from '../checks/preserve-solved-tasks.js';
-import { checkReasoningState } from '../checks/state-checks.js';
+import { findProseSolutions } from '../checks/solution-code-check.js';
+import { findDuplicateTaskNames, findTasksBothSolvedAndUnsolved } from '../checks/task-name-checks.js';
+import { refineTarget } from '../loop/loop-policy.js';
 import type { PhaseContext, PhaseOutcome } from '../phase-context.js';
 import { renderPrompt } from '../prompts.js';
 import {
   REASONING_STATE_SCHEMA_NAME,
-  ReasoningStateSchema,
+  ReasoningStateAnswerSchema,
   countBlockers,
   reasoningStateJsonSchema,
   type ReasoningState,
 } from '../reasoning-state.js';
+import { boundBlockerAnswers } from '../state/blocker-answers.js';
+import { accountTasks } from '../state/task-accounting.js';
 
 export interface RefinePhaseInput {
   context: PhaseContext;
   task: string;
   artifactFileName: string;
+  /** The complete state before this round. */
   state: ReasoningState;
   /** REFINE round, 1-based. */
   iteration: number;
 }
 
 export interface RefineResult {
+  /** The complete state after this round (the answer merged in, blocker answers bounded): what is saved. */
   state: ReasoningState;
+  /** Progress: open tasks of the state before that this round resolved. */
+  resolved: string[];
+  /** Solved tasks whose code this round added or rewrote. */
+  written: string[];
+  /** Solved names that were not solved before (a subset of `written`). */
   newlySolved: string[];
-  /** Solved tasks the model dropped, put back from the previous state. */
-  restored: string[];
+}
+
+/** The state as the model sees it: retired answers are the loop's bookkeeping, not context. */
+function promptState(state: ReasoningState): ReasoningState {
+  const { retired_blocker_answers: _retired, ...visible } = state;
+  return visible;
 }
 
 /**
- * REFINE: in a fresh chat holding only the task and the current state, answer blockers and move
- * tasks to solved. A solved task given again under the same name replaces the old one (how fixes land);
- * one left out is restored with a warning.
+ * REFINE: in a fresh chat holding only the task and the current state, answer blockers and resolve
+ * open tasks. In `changes` mode (default) the answer lists only added or rewritten solved tasks;
+ * in `full` mode every solved task. Either way the loop merges it into the complete state, and every
+ * task must be accounted for: a dropped, renamed or moved-back task is an issue stated in a retry,
+ * and after the last attempt it is put back as it was (nothing solved is ever lost).
  */
 export async function refinePhase(input: RefinePhaseInput): Promise<PhaseOutcome<RefineResult>> {
   const { state: previous, context } = input;
-  const prompt = renderPrompt('refine', {
+  const { settings } = context;
+  const full = settings.refineOutput === 'full';
+  const prompt = renderPrompt(full ? 'refine-full' : 'refine', {
     task: input.task,
     artifact_file_name: input.artifactFileName,
     iteration: input.iteration,
-    state_json: JSON.stringify(previous, null, 2),
+    state_json: JSON.stringify(promptState(previous), null, 2),
     blocker_count: countBlockers(previous),
-    min_solve: Math.min(context.settings.minSolvePerIteration, Math.max(previous.unsolved_tasks.length, 1)),
+    min_solve: refineTarget(settings.minSolvePerIteration, previous.unsolved_tasks.length),
   });
-  let restored: string[] = [];
-  const outcome = await callWithRetries(context, {
+  const previousSolved = new Set(previous.solved_tasks.map((task) => task.name));
+  return callWithRetries(context, {
     phase: 'refine',
     iteration: input.iteration,
     system: prompt.system,
     prompt: prompt.user,
-    schema: ReasoningStateSchema,
+    schema: ReasoningStateAnswerSchema,
     jsonSchema: reasoningStateJsonSchema,
     schemaName: REASONING_STATE_SCHEMA_NAME,
-    check: (next) => {
-      const preserved = preserveSolvedTasks(previous, next);
-      restored = preserved.restored;
-      return { value: preserved.state, issues: checkReasoningState(preserved.state, previous), warnings: preserved.warnings };
+    check: (answer) => {
+      const accounting = accountTasks(previous, answer, settings.refineOutput);
+      const state = boundBlockerAnswers(accounting.state, settings.maxBlockerAnswers);
+      const value: RefineResult = {
+        state,
+        resolved: accounting.resolved,
+        written: accounting.written,
+        newlySolved: accounting.written.filter((name) => !previousSolved.has(name)),
+      };
+      const unrepairable = [...findDuplicateTaskNames(answer), ...findTasksBothSolvedAndUnsolved(answer), ...findProseSolutions(accounting.state, previous)];
+      const repairs = accounting.issues.map((issue) => `REFINE round ${input.iteration}, out of attempts: ${issue} — kept as it was`);
+      return {
+        value,
+        issues: [...unrepairable, ...accounting.issues],
+        warnings: [],
+        fallback: unrepairable.length === 0 ? { value, warnings: repairs } : undefined,
+      };
     },
   });
-  return {
-    ...outcome,
-    value: { state: outcome.value, newlySolved: newlySolvedTaskNames(previous, outcome.value), restored },
-  };
 }
