@@ -1,6 +1,6 @@
 import type { Transcript } from '@ndli/models';
 import { changedTasks, solvedTasksFromPage } from './reference-tasks.js';
-import { allSolvedState, partlySolvedState, scriptedTranscript, type ScriptedAnswer } from './scripted-transcript.js';
+import { partlySolvedState, scriptedTranscript, solvedChangesState, type ScriptedAnswer } from './scripted-transcript.js';
 
 /**
  * SCRIPTED scenarios for demos and offline tests of the whole machinery. Each is a sequence of
@@ -15,15 +15,37 @@ export interface FixTask {
 
 const ANSWERS = ['Every blocker is settled by the task text: its rules and examples state the exact display for each case.'];
 
-/** INIT writes 40% of the tasks, REFINE 1 reaches 70%, REFINE 2 solves the rest, GENERATE writes `html`. */
+/**
+ * INIT writes 40% of the tasks, REFINE 1 reaches 70%, REFINE 2 solves the rest, GENERATE writes `html`.
+ * The REFINE answers list only what they solve (`changes` mode, the default).
+ */
 function firstRound(html: string): ScriptedAnswer[] {
   const tasks = solvedTasksFromPage(html);
   return [
     { kind: 'state', state: partlySolvedState(tasks, 0.4) },
-    { kind: 'state', state: partlySolvedState(tasks, 0.7, ANSWERS) },
-    { kind: 'state', state: allSolvedState(tasks, ANSWERS) },
+    { kind: 'state', state: solvedChangesState(tasks, 0.4, 0.7, ANSWERS) },
+    { kind: 'state', state: solvedChangesState(tasks, 0.7, 1) },
     { kind: 'artifact', html },
   ];
+}
+
+/**
+ * The FIX round's REFINE: only the rewritten tasks, the first naming every FIX task in `resolves` —
+ * the model must say which failing behaviours its new code answers, or the loop would not count them.
+ */
+function fixAnswer(buggy: string, reference: string, fixTaskNames: readonly string[]): ScriptedAnswer {
+  const rewritten = changedTasks(solvedTasksFromPage(buggy), solvedTasksFromPage(reference));
+  const [first, ...rest] = rewritten;
+  if (!first) throw new Error('fixScenario: the reference and the buggy app have the same tasks; nothing to rewrite');
+  const names = rewritten.map((task) => task.name).join(', ');
+  return {
+    kind: 'state',
+    state: {
+      solved_tasks: [{ ...first, resolves: [...fixTaskNames] }, ...rest],
+      unsolved_tasks: [],
+      blocker_answers: fixTaskNames.map((name) => `[${name}] The failing tests point at ${names}: rewritten to follow the rule the blockers quote.`),
+    },
+  };
 }
 
 /** INIT → REFINE → GENERATE of a correct app: green in round 1. */
@@ -32,23 +54,15 @@ export function passScenario(options: { modelId: string; reference: string }): T
 }
 
 /**
- * Round 1 generates an app with a real bug (red verdict); the FIX round's REFINE replaces the faulty
- * tasks by name and GENERATE writes the corrected app (green verdict).
+ * Round 1 generates an app with a real bug (red verdict); the FIX round's REFINE rewrites the faulty
+ * tasks by name, naming the FIX tasks (`fixTaskNames`, as Ralph names them) it resolves, and GENERATE
+ * writes the corrected app (green verdict).
  */
-export function fixScenario(options: { modelId: string; reference: string; buggy: string; bugDescription: string }): Transcript {
-  const corrected = solvedTasksFromPage(options.reference);
-  const replaced = changedTasks(solvedTasksFromPage(options.buggy), corrected).map((task) => task.name);
+export function fixScenario(options: { modelId: string; reference: string; buggy: string; bugDescription: string; fixTaskNames: readonly string[] }): Transcript {
   return scriptedTranscript({
     description: `SCRIPTED: round 1 has a real bug (${options.bugDescription}); a FIX round repairs it`,
     modelId: options.modelId,
-    answers: [
-      ...firstRound(options.buggy),
-      {
-        kind: 'state',
-        state: allSolvedState(corrected, [...ANSWERS, `The failing tests point at ${replaced.join(', ')}: rewritten to follow the rule the blockers quote.`]),
-      },
-      { kind: 'artifact', html: options.reference },
-    ],
+    answers: [...firstRound(options.buggy), fixAnswer(options.buggy, options.reference, options.fixTaskNames), { kind: 'artifact', html: options.reference }],
   });
 }
 

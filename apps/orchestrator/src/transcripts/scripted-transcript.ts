@@ -52,7 +52,13 @@ export function partlySolvedState(tasks: readonly SolvedTask[], solvedShare: num
   return { solved_tasks: tasks.slice(0, solvedCount), unsolved_tasks: tasks.slice(solvedCount).map(blockersFor), blocker_answers: [...blockerAnswers] };
 }
 
-/** A REFINE that answers every blocker and solves every task. */
-export function allSolvedState(tasks: readonly SolvedTask[], blockerAnswers: readonly string[]): ReasoningState {
-  return { solved_tasks: [...tasks], unsolved_tasks: [], blocker_answers: [...blockerAnswers] };
+/**
+ * A REFINE answer in `changes` mode (the loop's default): only the tasks it solves between the
+ * `fromShare` and `toShare` of the list, every task still open, and its new blocker answers. The loop
+ * merges it into the complete state it saves.
+ */
+export function solvedChangesState(tasks: readonly SolvedTask[], fromShare: number, toShare: number, blockerAnswers: readonly string[] = []): ReasoningState {
+  const from = Math.max(1, Math.floor(tasks.length * fromShare));
+  const to = toShare >= 1 ? tasks.length : Math.max(from, Math.floor(tasks.length * toShare));
+  return { solved_tasks: tasks.slice(from, to), unsolved_tasks: tasks.slice(to).map(blockersFor), blocker_answers: [...blockerAnswers] };
 }
