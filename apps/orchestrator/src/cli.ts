@@ -41,6 +41,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'sampling seed', integer('--seed'))
     .option('--max-refinements <n>', 'REFINE iterations per inner loop (0: INIT then GENERATE)', integer('--max-refinements'))
     .option('--min-solve <n>', 'tasks the model should solve per REFINE', integer('--min-solve'))
+    .addOption(new Option('--refine-output <mode>', 'REFINE answers: only changed tasks, or the full state (the seed)').choices(['changes', 'full']))
     .option('--max-rounds <n>', 'generate→test rounds, FIX rounds included', integer('--max-rounds'))
     .option('--max-total-tokens <n>', 'token budget for the whole run', integer('--max-total-tokens'))
     .option('--max-minutes <n>', 'wall-time budget for the whole run', decimal('--max-minutes'))

@@ -18,6 +18,7 @@ export interface RunFlags {
   seed?: number;
   maxRefinements?: number;
   minSolve?: number;
+  refineOutput?: 'changes' | 'full';
   maxRounds?: number;
   maxTotalTokens?: number;
   maxMinutes?: number;
@@ -39,6 +40,7 @@ export function flagsToConfig(flags: RunFlags): NdliConfigInput {
     seed: flags.seed,
     maxRefinements: flags.maxRefinements,
     minSolvePerIteration: flags.minSolve,
+    refineOutput: flags.refineOutput,
     maxRounds: flags.maxRounds,
     budgets: { maxTotalTokens: flags.maxTotalTokens, maxWallTimeMs: flags.maxMinutes === undefined ? undefined : flags.maxMinutes * 60_000 },
     outputDir: flags.output,

@@ -16,7 +16,11 @@ export const NdliConfigSchema = z
     maxRefinements: z.number().int().min(0).default(12),
     minSolvePerIteration: z.number().int().min(1).default(2),
     maxRetries: z.number().int().min(0).default(2).describe('Retries of a phase whose output is malformed'),
-    refineStallLimit: z.number().int().min(1).default(2).describe('REFINE rounds in a row solving nothing that end refinement'),
+    refineStallLimit: z.number().int().min(1).default(2).describe('Short REFINE rounds in a row (fewer open tasks resolved than minSolvePerIteration) that end refinement'),
+    refineOutput: z
+      .enum(['changes', 'full'])
+      .default('changes')
+      .describe('REFINE answers list only added/rewritten solved tasks (changes), or the complete state as the seed did (full)'),
     maxRounds: z.number().int().min(1).default(5).describe('Generate→test rounds (the first plus FIX rounds)'),
     stallRounds: z
       .number()

@@ -49,7 +49,7 @@ describe('ndli bench / report / compare over scripted models', () => {
     // The staller's REFINEs hand back exactly the FIX tasks Ralph makes of the bug, unchanged.
     const fixTasks = toFixBlockers(await runSpecs({ spec: first, artifact: firstBug.path }));
     writeModel(join(cwd, 'models', 'fixer'), {
-      'tiny.ndli': fixScenario({ modelId: 'fixer', reference: read(first.referencePath), buggy: read(firstBug.path), bugDescription: firstBug.description }),
+      'tiny.ndli': fixScenario({ modelId: 'fixer', reference: read(first.referencePath), buggy: read(firstBug.path), bugDescription: firstBug.description, fixTaskNames: fixTasks.map((task) => task.name) }),
       'tiny.one-shot': oneShotScenario({ modelId: 'fixer', html: read(firstBug.path) }),
       'tiny-seven.ndli': passScenario({ modelId: 'fixer', reference: read(second.referencePath) }),
       'tiny-seven.one-shot': oneShotScenario({ modelId: 'fixer', html: read(second.referencePath) }),

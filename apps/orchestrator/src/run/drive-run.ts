@@ -87,6 +87,7 @@ async function generate(context: RunContext, round: number, summary: RoundSummar
       minSolvePerIteration: config.minSolvePerIteration,
       maxRetries: config.maxRetries,
       stallLimit: config.refineStallLimit,
+      refineOutput: config.refineOutput,
       temperature: config.temperature,
       maxTokens: config.maxTokens,
       ...(config.seed === undefined ? {} : { seed: config.seed }),

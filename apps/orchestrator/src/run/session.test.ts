@@ -30,7 +30,7 @@ function setup(options: { responses: ScriptedResponse[]; failing: string[][]; co
   return { cwd, events, model, judge, run };
 }
 
-const fixAnswers = () => answers(fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14' }));
+const fixAnswers = () => answers(fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14', fixTaskNames: ['fix_arithmetic'] }));
 
 describe('ndli run: the nested loops', () => {
   it('turns a red first round green with a FIX round, and saves every step', async () => {
@@ -58,7 +58,7 @@ describe('ndli run: the nested loops', () => {
     expect(stateFix.unsolved_tasks[0]?.blockers.join(' ')).toMatch(/shows 14 but the contract requires 20/);
     expect(model.requests[4]?.prompt).toContain('fix_arithmetic');
     // Every call is a fresh chat: system + one user prompt, nothing else carried over.
-    expect(model.requests.every((request) => Object.keys(request).every((key) => ['system', 'prompt', 'schema', 'jsonSchema', 'schemaName', 'temperature', 'maxTokens', 'seed', 'abortSignal'].includes(key)))).toBe(true);
+    expect(model.requests.every((request) => Object.keys(request).every((key) => ['system', 'prompt', 'schema', 'jsonSchema', 'schemaName', 'temperature', 'maxTokens', 'seed', 'abortSignal', 'onProgress'].includes(key)))).toBe(true);
 
     const metadata = JSON.parse(readFileSync(join(directory, 'run_metadata.json'), 'utf8')) as Record<string, unknown>;
     expect(metadata).toMatchObject({ status: 'passed', endReason: 'all-tests-passed', best: { round: 2, passed: 5, total: 5 }, model: { scripted: true } });
@@ -68,11 +68,13 @@ describe('ndli run: the nested loops', () => {
   });
 
   it('keeps the best artifact when a round regresses, and tells the next FIX round which tests regressed', async () => {
-    const transcript = fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14' });
+    const transcript = fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14', fixTaskNames: ['fix_arithmetic'] });
     const responses = answers(transcript);
     // Round 2 regenerates the buggy app (a regression); round 3 the correct one.
     const round2 = [responses[4] ?? '', JSON.stringify({ html: buggy.replace('14', '13') })];
-    const { run, model, events } = setup({ responses: [...responses.slice(0, 4), ...round2, ...responses.slice(4)], failing: [['divides'], ['adds', 'subtracts'], []] });
+    // Round 3's REFINE must write new code for its FIX task: re-sending round 2's code would resolve nothing.
+    const round3 = [(responses[4] ?? '').replace('return 20;', 'return 4 * 5;'), ...responses.slice(5)];
+    const { run, model, events } = setup({ responses: [...responses.slice(0, 4), ...round2, ...round3], failing: [['divides'], ['adds', 'subtracts'], []] });
     const outcome = await run();
     expect(outcome.status).toBe('passed');
     const verdicts = events.filter((event): event is Extract<OrchestratorEvent, { type: 'verdict' }> => event.type === 'verdict');
@@ -84,7 +86,7 @@ describe('ndli run: the nested loops', () => {
   });
 
   it('anchors the best artifact at the run root when the run ends red', async () => {
-    const transcript = fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14' });
+    const transcript = fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14', fixTaskNames: ['fix_arithmetic'] });
     const worse = tinyApp(13);
     const responses = [...answers(transcript).slice(0, 5), JSON.stringify({ html: worse })];
     const { run } = setup({ responses, failing: [['divides'], ['adds', 'subtracts']], config: { maxRounds: 2 } });
