@@ -1,13 +1,9 @@
 import { join } from 'node:path';
-import { MockModel, type ScriptedResponse } from '@ndli/models/testing';
 import { describe, expect, it } from 'vitest';
-import type { LatentEvent } from './events.js';
-import { runLatentLoop, type LatentLoopOptions } from './latent-loop.js';
 import type { ReasoningState } from './reasoning-state.js';
 import {
   BUGGY_EQUALS_CODE,
   CALCULATOR_HTML,
-  CALCULATOR_TASK,
   DIGIT_CODE,
   EQUALS_CODE,
   INIT_STATE,
@@ -15,19 +11,13 @@ import {
   REFINE_2_STATE,
   artifactJson,
   stateJson,
-  temporaryDirectory,
 } from './test-fixtures/calculator-states.js';
 import { readJson } from './test-fixtures/run-files.js';
+import { runScripted } from './test-fixtures/scripted-loop.js';
 
 // Every model answer below is SCRIPTED (hand-written), shaped like the bad answers small models give.
 
-async function run(responses: ScriptedResponse[], options: Partial<LatentLoopOptions> = {}) {
-  const model = new MockModel({ responses, modelId: 'qwen2.5-coder-7b-instruct' });
-  const directory = await temporaryDirectory();
-  const events: LatentEvent[] = [];
-  const result = await runLatentLoop({ model, task: CALCULATOR_TASK, artifactFileName: 'calculator.html', directory, onEvent: (event) => events.push(event), ...options });
-  return { model, directory, events, result };
-}
+const run = runScripted;
 
 const KEYBOARD_TASK = INIT_STATE.unsolved_tasks[3]!;
 /** REFINE 1 as a changes answer that also "solves" keyboard_support by deleting it. */

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GenerateObjectRequest } from '@ndli/models';
-import { MockModel, type ScriptedResponse } from '@ndli/models/testing';
+import { MockModel } from '@ndli/models/testing';
 import { describe, expect, it } from 'vitest';
-import type { LatentEvent } from './events.js';
-import { countLines, runLatentLoop, type LatentLoopOptions } from './latent-loop.js';
+import { countLines, runLatentLoop } from './latent-loop.js';
 import { currentGitCommit } from './run-metadata.js';
+import { resolveSettings } from './settings.js';
 import {
   CALCULATOR_HTML,
   CALCULATOR_HTML_LINES,
@@ -18,21 +18,9 @@ import {
   temporaryDirectory,
 } from './test-fixtures/calculator-states.js';
 import { listFiles, readEvents, readJson } from './test-fixtures/run-files.js';
+import { runScripted } from './test-fixtures/scripted-loop.js';
 
-async function run(responses: ScriptedResponse[], options: Partial<LatentLoopOptions> = {}) {
-  const model = new MockModel({ responses, modelId: 'qwen2.5-coder-7b-instruct' });
-  const directory = options.directory ?? (await temporaryDirectory());
-  const events: LatentEvent[] = [];
-  const result = await runLatentLoop({
-    model,
-    task: CALCULATOR_TASK,
-    artifactFileName: 'calculator.html',
-    directory,
-    onEvent: (event) => events.push(event),
-    ...options,
-  });
-  return { model, directory, events, result };
-}
+const run = runScripted;
 
 function expectedTokens(model: MockModel, rawTexts: string[]) {
   return {
@@ -88,17 +76,7 @@ describe('runLatentLoop: happy path', () => {
       mode: 'fresh',
       artifactFileName: 'calculator.html',
       model: { provider: 'mock', id: 'qwen2.5-coder-7b-instruct', scripted: true, interfaceVersion: 1 },
-      settings: {
-        maxRefinements: 12,
-        minSolvePerIteration: 2,
-        maxRetries: 2,
-        stallLimit: 2,
-        refineOutput: 'changes',
-        maxBlockerAnswers: 40,
-        temperature: 0.2,
-        maxTokens: 8192,
-        seed: 42,
-      },
+      settings: { ...resolveSettings(undefined), seed: 42 },
       versions: { node: process.version, package: '0.1.0' },
       status: 'completed',
       endReason: 'all-solved',
