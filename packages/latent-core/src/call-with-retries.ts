@@ -13,8 +13,8 @@ export interface CheckVerdict<VALUE> {
   issues: readonly string[];
   warnings: readonly string[];
   /**
-   * What to keep when the last attempt still has issues that the loop can repair itself (e.g. a
-   * dropped task put back): accepted instead of failing the phase, with these warnings.
+   * What to keep if no attempt is accepted and the loop can repair this answer itself (e.g. a dropped
+   * task put back): the latest such answer is kept instead of failing the phase, with these warnings.
    */
   fallback?: { value: VALUE; warnings: readonly string[] } | undefined;
 }
@@ -79,6 +79,8 @@ export async function callWithRetries<ANSWER, VALUE>(context: PhaseContext, call
   const tokens: TokenTotals = { prompt: 0, completion: 0 };
   const started = Date.now();
   let prompt = call.prompt;
+  // The latest rejected answer the loop can repair: kept if no later attempt is accepted.
+  let repairable: { value: VALUE; warnings: readonly string[]; attempt: number } | undefined;
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     const request = { system: call.system, prompt, temperature: settings.temperature, maxTokens: settings.maxTokens, seed: settings.seed };
@@ -109,13 +111,12 @@ export async function callWithRetries<ANSWER, VALUE>(context: PhaseContext, call
         reasoning: result.reasoning,
         serverAttempts: result.serverAttempts ?? [],
       };
-      const lastAttempt = attempt === maxAttempts;
-      const accepted = verdict.issues.length === 0 ? { value: verdict.value, warnings: verdict.warnings } : lastAttempt ? verdict.fallback : undefined;
-      if (accepted) {
+      if (verdict.issues.length === 0) {
         await context.recordCall({ ...base, ...callFields, parsed: result.object, error: undefined });
-        for (const message of accepted.warnings) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message });
-        return { value: accepted.value, attempts: attempt, tokens, durationMs: Date.now() - started };
+        for (const message of verdict.warnings) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message });
+        return { value: verdict.value, attempts: attempt, tokens, durationMs: Date.now() - started };
       }
+      if (verdict.fallback) repairable = { ...verdict.fallback, attempt };
       await context.recordCall({
         ...base,
         ...callFields,
@@ -168,6 +169,11 @@ export async function callWithRetries<ANSWER, VALUE>(context: PhaseContext, call
       context.emit({ type: 'retry', phase: call.phase, iteration: call.iteration, attempt: attempt + 1, maxAttempts, code: rejection.code, issues: rejection.issues });
       prompt = retryPrompt(call.prompt, rejection.code, rejection.issues);
     }
+  }
+  if (repairable) {
+    const kept = `kept the answer of attempt ${repairable.attempt}/${maxAttempts}, repaired by the loop (it is on record in calls/ with its issues)`;
+    for (const message of [...repairable.warnings, kept]) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message });
+    return { value: repairable.value, attempts: maxAttempts, tokens, durationMs: Date.now() - started };
   }
   throw new PhaseOutputError({ phase: call.phase, iteration: call.iteration, modelId: model.modelId, attempts, tokens });
 }

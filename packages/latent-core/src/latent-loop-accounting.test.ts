@@ -46,10 +46,22 @@ describe('runLatentLoop: every task is accounted for (scripted answers)', () => 
     const saved = (await readJson(join(directory, 'state_refine_1.json'))) as ReasoningState;
     expect(saved.unsolved_tasks).toEqual([KEYBOARD_TASK]);
     expect(saved.solved_tasks).toEqual(REFINE_1_STATE.solved_tasks);
-    expect(result.warnings).toEqual([expect.stringMatching(/out of attempts: the unsolved task "keyboard_support" is missing.*kept as it was/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/out of attempts: the unsolved task "keyboard_support" is missing.*kept as it was/),
+      expect.stringContaining('kept the answer of attempt 2/2, repaired by the loop'),
+    ]);
     expect(result.iterations[0]).toMatchObject({ status: 'accepted', resolved: ['digit_input', 'operator_handling', 'equals_function'] });
     // The GENERATE prompt holds only solved code: the restored task is not among it.
     expect((await readJson(join(directory, 'state_final.json'))) as ReasoningState).toEqual(saved);
+  });
+
+  it('a repairable answer is kept even when later attempts are worse (invalid JSON): its progress is not lost', async () => {
+    const { directory, result } = await run([stateJson(INIT_STATE), stateJson(DROPS_KEYBOARD), 'Sure! Here it is:', '{"solved_tasks": [', artifactJson(CALCULATOR_HTML)], {
+      settings: { maxRefinements: 1 },
+    });
+    expect(result.iterations[0]).toMatchObject({ status: 'accepted', resolved: ['digit_input', 'operator_handling', 'equals_function'] });
+    expect(await readJson(join(directory, 'state_refine_1.json'))).toEqual(REFINE_1_STATE);
+    expect(result.warnings.at(-1)).toContain('kept the answer of attempt 1/3');
   });
 
   it('a renamed task gets an issue that says to keep the name', async () => {
