@@ -73,7 +73,7 @@ describe('ndli run: the nested loops', () => {
     // Round 2 regenerates the buggy app (a regression); round 3 the correct one.
     const round2 = [responses[4] ?? '', JSON.stringify({ html: buggy.replace('14', '13') })];
     // Round 3's REFINE must write new code for its FIX task: re-sending round 2's code would resolve nothing.
-    const round3 = [(responses[4] ?? '').replace('return 20;', 'return 4 * 5;'), ...responses.slice(5)];
+    const round3 = [String(responses[4] ?? '').replace('return 20;', 'return 4 * 5;'), ...responses.slice(5)];
     const { run, model, events } = setup({ responses: [...responses.slice(0, 4), ...round2, ...round3], failing: [['divides'], ['adds', 'subtracts'], []] });
     const outcome = await run();
     expect(outcome.status).toBe('passed');
