@@ -1,2 +1,12 @@
 // Test-only entry point (`@ndli/models/testing`): scripted models never belong in a real run.
 export { MockModel, type MockModelOptions, type ScriptedResponse } from './mock-model.js';
+export {
+  startLmStudioProtocolServer,
+  type LmStudioProtocolServer,
+  type ReceivedPrediction,
+  type ScriptedFragment,
+  type ScriptedLmStudio,
+  type ScriptedLmStudioModel,
+  type ScriptedPrediction,
+  type ScriptedPredictionEnd,
+} from './lmstudio-server/index.js';
