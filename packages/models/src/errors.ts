@@ -63,10 +63,23 @@ export class ModelHttpError extends ModelError {
   override readonly name = 'ModelHttpError';
   readonly status: number | undefined;
   readonly responseBody: string | undefined;
-  constructor(options: { provider: string; modelId: string; status?: number; responseBody?: string; message: string; hint?: string; cause?: unknown }) {
+  /** The server's `Retry-After`, in ms, when it sent one (429/503): the transport retry waits that long. */
+  readonly retryAfterMs: number | undefined;
+  constructor(options: {
+    provider: string;
+    modelId: string;
+    status?: number;
+    responseBody?: string;
+    retryAfterMs?: number;
+    message: string;
+    hint?: string;
+    cause?: unknown;
+    serverAttempts?: readonly ServerAttempt[];
+  }) {
     super('MODEL_HTTP_ERROR', options.message, options);
     this.status = options.status;
     this.responseBody = options.responseBody;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -84,7 +97,7 @@ export class ModelTimeoutError extends ModelError {
 
 export class ModelAbortedError extends ModelError {
   override readonly name = 'ModelAbortedError';
-  constructor(options: { provider: string; modelId: string; cause?: unknown }) {
+  constructor(options: { provider: string; modelId: string; cause?: unknown; serverAttempts?: readonly ServerAttempt[] }) {
     super('MODEL_ABORTED', 'The model call was aborted.', options);
   }
 }

@@ -2,6 +2,20 @@ export * from './language-model.js';
 export * from './errors.js';
 export { extractJsonText, formatSchemaIssues, parseModelOutput } from './parse-output.js';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './request-timeout.js';
+export { parseRetryAfterMs } from './retry-after.js';
+export {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_WAIT_MS,
+  RETRY_BASE_DELAY_MS,
+  RETRY_MAX_DELAY_MS,
+  isTransientTransportError,
+  retryDelayMs,
+  withTransportRetry,
+  type TransientFaultContext,
+  type TransportRetryContext,
+  type TransportRetryOptions,
+  type TransportRetryResult,
+} from './transport-retry.js';
 export { LmStudioModel, type LmStudioModelOptions } from './lmstudio-model.js';
 export { DEFAULT_LMSTUDIO_BASE_URL, resolveLmStudioAddress, type LmStudioAddress } from './lmstudio-base-url.js';
 export { lmStudioCallRecord, mapLmStudioStopReason, type LmStudioPredictionLike } from './lmstudio-call-record.js';
