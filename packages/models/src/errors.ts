@@ -9,6 +9,7 @@ export type ModelErrorCode =
   | 'MODEL_OUTPUT_INVALID_JSON'
   | 'MODEL_OUTPUT_SCHEMA_MISMATCH'
   | 'MODEL_OUTPUT_TRUNCATED'
+  | 'MODEL_CONTEXT_EXCEEDED'
   | 'MODEL_SPEC_INVALID'
   | 'REPLAY_EXHAUSTED'
   | 'REPLAY_MISMATCH'
@@ -147,10 +148,10 @@ export function isModelError(error: unknown): error is ModelError {
 
 /**
  * True when the failure lies outside the model's answer: the server was unreachable, failed (HTTP),
- * timed out, or a replay file was unusable. A model that answered badly (invalid JSON, schema
+ * timed out, the prompt did not fit the loaded context, or a replay file was unusable. A model that answered badly (invalid JSON, schema
  * mismatch, truncated) is not an infrastructure error: benches count it as the model's failure.
  */
 export function isInfrastructureModelError(error: unknown): boolean {
   if (!isModelError(error)) return false;
-  return ['MODEL_UNREACHABLE', 'MODEL_NOT_FOUND', 'MODEL_HTTP_ERROR', 'MODEL_TIMEOUT', 'REPLAY_FILE_INVALID'].includes(error.code);
+  return ['MODEL_UNREACHABLE', 'MODEL_NOT_FOUND', 'MODEL_HTTP_ERROR', 'MODEL_TIMEOUT', 'MODEL_CONTEXT_EXCEEDED', 'REPLAY_FILE_INVALID'].includes(error.code);
 }

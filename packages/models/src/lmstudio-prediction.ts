@@ -1,0 +1,98 @@
+import { Chat, type LLM, type LMStudioClient } from '@lmstudio/sdk';
+import type { CallRecord, GenerateObjectRequest } from './language-model.js';
+import type { CallDeadlines } from './lmstudio-call-deadlines.js';
+import { lmStudioCallRecord } from './lmstudio-call-record.js';
+import { ModelContextExceededError, contextOverflowTokens, type ContextBudget } from './lmstudio-context-window.js';
+import { isLmStudioModelNotFound, lmStudioModelNotFound } from './lmstudio-errors.js';
+import { PredictionProgress } from './lmstudio-prediction-progress.js';
+
+/** What one prediction attempt needs besides the SDK client. */
+export interface PredictionAttempt<OUTPUT> {
+  modelId: string;
+  request: GenerateObjectRequest<OUTPUT>;
+  deadlines: CallDeadlines;
+  progressIntervalMs?: number;
+}
+
+/**
+ * One attempt, as named steps: get (or just-in-time load) the model, check that prompt and answer
+ * fit its context, stream the prediction. Each step is bounded by the call's deadlines.
+ */
+export async function predictOnce<OUTPUT>(client: LMStudioClient, attempt: PredictionAttempt<OUTPUT>): Promise<CallRecord> {
+  const startedAt = performance.now();
+  const model = await loadModel(client, attempt);
+  const chat = Chat.empty();
+  chat.append('system', attempt.request.system);
+  chat.append('user', attempt.request.prompt);
+  const budget = await contextBudget(model, chat, attempt);
+  if (contextOverflowTokens(budget) > 0) throw new ModelContextExceededError({ provider: 'lmstudio', modelId: attempt.modelId, ...budget });
+  return streamPrediction(model, chat, attempt, startedAt);
+}
+
+async function loadModel(client: LMStudioClient, { modelId, request, deadlines }: PredictionAttempt<unknown>): Promise<LLM> {
+  try {
+    const model = await client.llm.model(modelId, {
+      signal: deadlines.signal,
+      verbose: false,
+      // A just-in-time load of a big model can take minutes: its progress keeps the idle deadline away.
+      onProgress: () => deadlines.touch(),
+      // Seed is a load-time setting in SDK 1.5 (no per-prediction seed): it applies when this call loads the model.
+      ...(request.seed === undefined ? {} : { config: { seed: request.seed } }),
+    });
+    deadlines.touch();
+    return model;
+  } catch (error) {
+    if (deadlines.signal.aborted || !isLmStudioModelNotFound(error)) throw error;
+    // The SDK's friendly error drops the list of models LM Studio sent: ask for it, the user needs the right key.
+    const downloaded = await untilStopped(client.system.listDownloadedModels('llm'), deadlines.signal).catch(() => []);
+    throw lmStudioModelNotFound(modelId, downloaded.map((model) => model.modelKey), error);
+  }
+}
+
+/**
+ * The loaded instance's context length, and the prompt's tokens counted by the model's own tokenizer
+ * on the chat as its template formats it (two cheap RPCs; exact, where a characters-per-token guess
+ * is off by a third for code).
+ */
+async function contextBudget(model: LLM, chat: Chat, { request, deadlines }: PredictionAttempt<unknown>): Promise<ContextBudget> {
+  const contextLength = await untilStopped(model.getContextLength(), deadlines.signal);
+  deadlines.touch();
+  // A model whose chat template LM Studio cannot apply still has a tokenizer: count the bare texts then.
+  const formatted = await untilStopped(model.applyPromptTemplate(chat), deadlines.signal).catch(() => `${request.system}\n${request.prompt}`);
+  const promptTokens = await untilStopped(model.countTokens(formatted), deadlines.signal);
+  deadlines.touch();
+  return { promptTokens, maxTokens: request.maxTokens, contextLength };
+}
+
+async function streamPrediction(model: LLM, chat: Chat, { modelId, request, deadlines, progressIntervalMs }: PredictionAttempt<unknown>, startedAt: number): Promise<CallRecord> {
+  const progress = new PredictionProgress(performance.now(), request.onProgress, progressIntervalMs);
+  const prediction = model.respond(chat, {
+    maxTokens: request.maxTokens,
+    ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+    // The SDK bundles zod 3: a zod 4 schema would silently become `{}`. Plain JSON Schema works.
+    structured: { type: 'json', jsonSchema: request.jsonSchema },
+    // On abort the SDK sends LM Studio a `cancel`, which stops the generation on the GPU.
+    signal: deadlines.signal,
+    onPromptProcessingProgress: () => deadlines.touch(),
+    onPredictionFragment: (fragment) => {
+      deadlines.touch();
+      progress.fragment(fragment);
+    },
+  });
+  // LM Studio answers a cancel with a `userStopped` result; a hung server never answers: do not wait for it.
+  const result = await untilStopped(prediction, deadlines.signal);
+  if (deadlines.signal.aborted) throw deadlines.signal.reason;
+  progress.finish();
+  return lmStudioCallRecord(result, modelId, performance.now() - startedAt, progress.figures());
+}
+
+/** Settles with `promise`, or rejects as soon as `signal` fires; the losing promise is silenced. */
+export function untilStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  promise.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
