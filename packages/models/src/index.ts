@@ -1,6 +1,8 @@
 export * from './language-model.js';
 export * from './errors.js';
-export { extractJsonText, formatSchemaIssues, parseModelOutput } from './parse-output.js';
+export { extractJsonText, formatSchemaIssues, parseModelOutput, withSeparatedReasoning } from './parse-output.js';
+export { balancedSpanEnd, jsonCandidates, type JsonCandidate, type JsonExtractionStrategy } from './json-extraction.js';
+export { estimateTokens, separateReasoning, type SeparatedReasoning } from './reasoning-text.js';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './request-timeout.js';
 export { parseRetryAfterMs } from './retry-after.js';
 export {
