@@ -4,6 +4,8 @@ export { extractJsonText, formatSchemaIssues, parseModelOutput, withSeparatedRea
 export { balancedSpanEnd, jsonCandidates, type JsonCandidate, type JsonExtractionStrategy } from './json-extraction.js';
 export { estimateTokens, separateReasoning, type SeparatedReasoning } from './reasoning-text.js';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './request-timeout.js';
+export { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS } from './call-deadline.js';
+export { PROGRESS_INTERVAL_MS } from './generation-meter.js';
 export { parseRetryAfterMs } from './retry-after.js';
 export {
   DEFAULT_MAX_RETRIES,
