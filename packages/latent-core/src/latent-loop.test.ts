@@ -87,7 +87,7 @@ describe('runLatentLoop: happy path', () => {
       stateSchemaVersion: 1,
       mode: 'fresh',
       artifactFileName: 'calculator.html',
-      model: { provider: 'mock', id: 'qwen2.5-coder-7b-instruct', scripted: true, interfaceVersion: 1 },
+      model: { provider: 'mock', id: 'qwen2.5-coder-7b-instruct', scripted: true, interfaceVersion: 2 },
       settings: { maxRefinements: 12, minSolvePerIteration: 2, maxRetries: 2, stallLimit: 2, temperature: 0.2, maxTokens: 8192, seed: 42 },
       versions: { node: process.version, package: '0.1.0' },
       status: 'completed',

@@ -87,12 +87,25 @@ export class ModelHttpError extends ModelError {
 export class ModelTimeoutError extends ModelError {
   override readonly name = 'ModelTimeoutError';
   readonly timeoutMs: number;
-  constructor(options: { provider: string; modelId: string; timeoutMs: number; cause?: unknown }) {
-    super('MODEL_TIMEOUT', `The ${options.provider} model "${options.modelId}" did not answer within ${options.timeoutMs} ms.`, {
-      ...options,
-      hint: 'Raise the request timeout, lower maxTokens, or use a smaller/faster model.',
-    });
+  /** `idle`: a streamed answer stopped sending tokens; `total`: the whole call took too long. */
+  readonly kind: 'idle' | 'total';
+  constructor(options: { provider: string; modelId: string; timeoutMs: number; kind?: 'idle' | 'total'; cause?: unknown; serverAttempts?: readonly ServerAttempt[] }) {
+    const kind = options.kind ?? 'total';
+    super(
+      'MODEL_TIMEOUT',
+      kind === 'idle'
+        ? `The ${options.provider} model "${options.modelId}" sent no token for ${options.timeoutMs} ms.`
+        : `The ${options.provider} model "${options.modelId}" did not answer within ${options.timeoutMs} ms.`,
+      {
+        ...options,
+        hint:
+          kind === 'idle'
+            ? 'The server stalled mid-answer: check its log (out of memory, crashed worker); raise the idle timeout if it is just slow.'
+            : 'Raise the request timeout, lower maxTokens, or use a smaller/faster model.',
+      },
+    );
     this.timeoutMs = options.timeoutMs;
+    this.kind = kind;
   }
 }
 

@@ -1,7 +1,11 @@
 export * from './language-model.js';
 export * from './errors.js';
-export { extractJsonText, formatSchemaIssues, parseModelOutput } from './parse-output.js';
+export { extractJsonText, formatSchemaIssues, parseModelOutput, withSeparatedReasoning } from './parse-output.js';
+export { balancedSpanEnd, jsonCandidates, type JsonCandidate, type JsonExtractionStrategy } from './json-extraction.js';
+export { estimateTokens, separateReasoning, type SeparatedReasoning } from './reasoning-text.js';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './request-timeout.js';
+export { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS } from './call-deadline.js';
+export { PROGRESS_INTERVAL_MS } from './generation-meter.js';
 export { parseRetryAfterMs } from './retry-after.js';
 export {
   DEFAULT_MAX_RETRIES,

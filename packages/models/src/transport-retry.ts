@@ -9,11 +9,13 @@ export interface TransportRetryOptions {
   maxRetries?: number;
   /** Upper bound on the total time spent waiting between attempts of one call. Default 30 s. */
   maxRetryWaitMs?: number;
+  /** First backoff step, doubled each retry. Default 1 s. */
+  retryBaseDelayMs?: number;
 }
 
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_MAX_RETRY_WAIT_MS = 30_000;
-/** First backoff step; doubled each retry, then stretched by a random factor in [1, 2). */
+/** Default first backoff step; doubled each retry, then stretched by a random factor in [1, 2). */
 export const RETRY_BASE_DELAY_MS = 1000;
 /** One backoff step never exceeds this, so one call cannot eat the whole budget on a single wait. */
 export const RETRY_MAX_DELAY_MS = 15_000;
@@ -42,9 +44,9 @@ export function isTransientTransportError(error: unknown, context: TransientFaul
 }
 
 /** The delay before retry number `retryNumber` (1-based): the server's Retry-After wins, else exponential backoff with jitter. */
-export function retryDelayMs(retryNumber: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function retryDelayMs(retryNumber: number, retryAfterMs: number | undefined, random: () => number = Math.random, baseDelayMs = RETRY_BASE_DELAY_MS): number {
   if (retryAfterMs !== undefined) return retryAfterMs;
-  const backoff = RETRY_BASE_DELAY_MS * 2 ** (retryNumber - 1) * (1 + random());
+  const backoff = baseDelayMs * 2 ** (retryNumber - 1) * (1 + random());
   return Math.round(Math.min(backoff, RETRY_MAX_DELAY_MS));
 }
 
@@ -93,7 +95,7 @@ export async function withTransportRetry<T>(attempt: (attemptNumber: number) => 
       signal: context.abortSignal,
       shouldRetry: async ({ error, attemptNumber }) => {
         if (!isTransientTransportError(error, { serverSeen: context.serverSeen() })) return false;
-        const delayMs = retryDelayMs(attemptNumber, retryAfterOf(error), context.random);
+        const delayMs = retryDelayMs(attemptNumber, retryAfterOf(error), context.random, context.retryBaseDelayMs);
         if (waitedMs + delayMs > maxRetryWaitMs) return false;
         serverAttempts.push({ attempt: attemptNumber, code: error instanceof ModelError ? error.code : 'UNKNOWN', message: error.message, ...optionalStatus(statusOf(error)), delayMs });
         waitedMs += delayMs;

@@ -1,4 +1,4 @@
-// Test-only entry point (`@ndli/models/testing`): scripted models never belong in a real run.
+// Test-only entry point (`@ndli/models/testing`): scripted models and servers never belong in a real run.
 export { MockModel, type MockModelOptions, type ScriptedResponse } from './mock-model.js';
 export {
   startLmStudioProtocolServer,
@@ -10,3 +10,13 @@ export {
   type ScriptedPrediction,
   type ScriptedPredictionEnd,
 } from './lmstudio-server/index.js';
+export {
+  sseEvents,
+  startChatCompletionServer,
+  type ChatCompletionServer,
+  type ChatCompletionServerOptions,
+  type ReceivedRequest,
+  type ScriptedAnswer,
+  type ServerFault,
+  type ServerStep,
+} from './chat-completion-server.js';
