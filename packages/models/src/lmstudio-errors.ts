@@ -1,10 +1,10 @@
 import { ModelAbortedError, ModelError, ModelHttpError, ModelNotFoundError, ModelTimeoutError } from './errors.js';
-import type { CallStopCause } from './lmstudio-call-deadlines.js';
+import type { DeadlineReason } from './call-deadline.js';
 
 export interface LmStudioErrorContext {
   modelId: string;
   /** Set when the call's signal fired: then the SDK's own error (an abort) is only the symptom. */
-  stopCause: CallStopCause | undefined;
+  stopCause: DeadlineReason | undefined;
   /** The total deadline. */
   timeoutMs: number;
   /** The longest silence allowed between signs of life. */
@@ -73,7 +73,8 @@ export function toLmStudioError(error: unknown, context: LmStudioErrorContext): 
   if (context.stopCause === 'caller') return new ModelAbortedError(base);
   if (context.stopCause === 'total') return new ModelTimeoutError({ ...base, timeoutMs: context.timeoutMs });
   if (context.stopCause === 'idle') {
-    return new ModelTimeoutError({ ...base, cause: new Error(`LM Studio sent nothing (no token, no load or prompt progress) for ${context.idleTimeoutMs} ms`, { cause: error }), timeoutMs: context.idleTimeoutMs });
+    // No fragment, no load or prompt-processing progress, no RPC answer for that long.
+    return new ModelTimeoutError({ ...base, timeoutMs: context.idleTimeoutMs, kind: 'idle' });
   }
   if (isLmStudioModelNotFound(error)) {
     const data = displayData(error);

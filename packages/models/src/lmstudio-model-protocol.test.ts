@@ -108,6 +108,32 @@ describe('LmStudioModel against the SCRIPTED LM Studio protocol server', () => {
     expect(progress.at(-1)).toMatchObject({ completionTokens: 18, reasoningTokens: 17 });
   });
 
+  it('uses JSON that only came as reasoning (an empty answer, a known LM Studio behaviour) and says so in the record', async () => {
+    const lmstudio = await start({
+      predictions: [
+        {
+          fragments: [
+            { content: '<think>', reasoning: 'reasoningStartTag' },
+            { content: '{"ok": true, "note": "in the reasoning"}', reasoning: 'reasoning', tokens: 10 },
+            { content: '</think>', reasoning: 'reasoningEndTag' },
+          ],
+        },
+      ],
+    });
+    const result = await model(lmstudio).generateObject(request);
+    expect(result.object).toEqual({ ok: true, note: 'in the reasoning' });
+    expect(result.rawText).toBe('');
+    expect(result.reasoning).toBe('{"ok": true, "note": "in the reasoning"}');
+    expect(result.warnings?.join(' ')).toMatch(/taken from the model's reasoning/);
+  });
+
+  it('separates an inline <think> block when LM Studio does not parse reasoning (every fragment plain text)', async () => {
+    const lmstudio = await start({ predictions: [{ fragments: ['<think>{braces} and "quotes"', '</think>\n', '{"ok": false}'] }] });
+    const result = await model(lmstudio).generateObject(request);
+    expect(result.object).toEqual({ ok: false });
+    expect(result.reasoning).toBe('{braces} and "quotes"');
+  });
+
   it('reports a prediction cut by maxTokens as truncated, keeping the raw text', async () => {
     const lmstudio = await start({ predictions: [{ fragments: ['{"ok":'], end: { kind: 'success', stopReason: 'maxPredictedTokensReached' } }] });
     const error = await failure(model(lmstudio).generateObject(request));
@@ -138,7 +164,7 @@ describe('LmStudioModel: model lookup and load (SCRIPTED server)', () => {
       models: [{ modelKey: 'huge-model', loaded: false, loadError: { title: 'Failed to load model: insufficient system resources' } }],
       predictions: [],
     });
-    const error = await failure(model(lmstudio, { retry: { maxRetries: 1 } }, 'huge-model').generateObject(request));
+    const error = await failure(model(lmstudio, { maxRetries: 1 }, 'huge-model').generateObject(request));
     expect(error).toBeInstanceOf(ModelHttpError);
     expect((error as ModelHttpError).message).toContain('insufficient system resources');
     expect((error as ModelHttpError).serverAttempts).toHaveLength(1);
@@ -193,7 +219,7 @@ describe('LmStudioModel: faults and cancellation (SCRIPTED server)', () => {
   it('gives up after the configured retries with a named error that carries every failed attempt', async () => {
     const drop = { fragments: ['{'], end: { kind: 'drop-connection' as const } };
     const lmstudio = await start({ predictions: [drop, drop] });
-    const error = await failure(model(lmstudio, { retry: { maxRetries: 1 } }).generateObject(request));
+    const error = await failure(model(lmstudio, { maxRetries: 1 }).generateObject(request));
     expect(error).toBeInstanceOf(ModelHttpError);
     expect((error as ModelHttpError).serverAttempts).toHaveLength(1);
     expect(lmstudio.predictions).toHaveLength(2);
@@ -208,7 +234,7 @@ describe('LmStudioModel: faults and cancellation (SCRIPTED server)', () => {
 
     const alwaysCrashing = await startLmStudioProtocolServer({ predictions: [crash] });
     try {
-      const error = await failure(model(alwaysCrashing, { retry: { maxRetries: 0 } }).generateObject(request));
+      const error = await failure(model(alwaysCrashing, { maxRetries: 0 }).generateObject(request));
       expect(error).toBeInstanceOf(ModelHttpError);
       expect((error as ModelHttpError).message).toContain('The model has crashed');
       expect((error as ModelHttpError).message).not.toMatch(/\n\s+at /);
@@ -232,7 +258,7 @@ describe('LmStudioModel: faults and cancellation (SCRIPTED server)', () => {
     const lmstudio = await start({ predictions: [{ fragments: ['{"ok":'], end: { kind: 'stall' } }] });
     const error = await failure(model(lmstudio, { idleTimeoutMs: 800 }).generateObject(request));
     expect(error).toBeInstanceOf(ModelTimeoutError);
-    expect((error as ModelTimeoutError).timeoutMs).toBe(800);
+    expect(error).toMatchObject({ timeoutMs: 800, kind: 'idle' });
     await vi.waitFor(() => expect(lmstudio.predictions[0]?.cancelled).toBe(true));
     expect(lmstudio.predictions).toHaveLength(1);
   });

@@ -1,22 +1,20 @@
 import { LANGUAGE_MODEL_INTERFACE_VERSION, type GenerateObjectRequest, type GenerateObjectResult, type LanguageModel } from './language-model.js';
-import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadlines, type CallDeadlines } from './lmstudio-call-deadlines.js';
+import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadline, type CallDeadline } from './call-deadline.js';
 import { toLmStudioError, type LmStudioErrorContext } from './lmstudio-errors.js';
 import { predictOnce } from './lmstudio-prediction.js';
 import { withLmStudioClient } from './lmstudio-session.js';
 import { parseModelOutput } from './parse-output.js';
 import { withTransportRetry, type TransportRetryOptions } from './transport-retry.js';
 
-export interface LmStudioModelOptions {
+export interface LmStudioModelOptions extends TransportRetryOptions {
   /** ws://, wss://, http:// or https://; default env LMSTUDIO_BASE_URL, else ws://127.0.0.1:1234. */
   baseUrl?: string;
-  /** Backstop for the whole call, retries included. Default 60 minutes. */
+  /** Backstop for the whole call, retries included. Default 30 minutes. */
   timeoutMs?: number;
   /** Fails a call when LM Studio sends no sign of life (token, load or prompt progress) for this long. Default 120 s. */
   idleTimeoutMs?: number;
   /** Preflight and handshake. Default 3 s. */
   connectTimeoutMs?: number;
-  /** Retries of server faults (a dropped connection, a failed load or prediction). Default 3 retries, ≤ 30 s of waiting. */
-  retry?: TransportRetryOptions;
   /** At most one `onProgress` call per this many ms. Default 250. */
   progressIntervalMs?: number;
   /** For tests: the retry jitter source. */
@@ -44,31 +42,33 @@ export class LmStudioModel implements LanguageModel {
   async generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
     const idleTimeoutMs = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    const deadlines = startCallDeadlines({ callerSignal: request.abortSignal, idleTimeoutMs, totalTimeoutMs: timeoutMs });
-    const context = (): LmStudioErrorContext => ({ modelId: this.modelId, stopCause: deadlines.stopCause(), timeoutMs, idleTimeoutMs });
+    const deadline = startCallDeadline({ callerSignal: request.abortSignal, idleTimeoutMs, totalTimeoutMs: timeoutMs });
+    const context = (): LmStudioErrorContext => ({ modelId: this.modelId, stopCause: deadline.reason(), timeoutMs, idleTimeoutMs });
     try {
-      if (deadlines.signal.aborted) throw toLmStudioError(request.abortSignal?.reason, context());
-      const { value: call, serverAttempts } = await withTransportRetry(() => this.attempt(request, deadlines, context), {
+      if (deadline.signal.aborted) throw toLmStudioError(request.abortSignal?.reason, context());
+      const { value: call, serverAttempts } = await withTransportRetry(() => this.attempt(request, deadline, context), {
         provider: this.provider,
         modelId: this.modelId,
-        ...this.options.retry,
+        // Retries of server faults (a dropped connection, a failed load or prediction): default 3, ≤ 30 s of waiting.
+        maxRetries: this.options.maxRetries,
+        maxRetryWaitMs: this.options.maxRetryWaitMs,
         abortSignal: request.abortSignal,
         serverSeen: () => this.serverSeen,
         random: this.options.random,
       });
       return parseModelOutput(serverAttempts.length > 0 ? { ...call, serverAttempts } : call, request.schema, this.provider);
     } finally {
-      deadlines.dispose();
+      deadline.dispose();
     }
   }
 
   /** One attempt with a fresh client; every failure leaves as a ModelError the transport retry can judge. */
-  private async attempt<OUTPUT>(request: GenerateObjectRequest<OUTPUT>, deadlines: CallDeadlines, context: () => LmStudioErrorContext) {
-    deadlines.touch();
+  private async attempt<OUTPUT>(request: GenerateObjectRequest<OUTPUT>, deadline: CallDeadline, context: () => LmStudioErrorContext) {
+    deadline.touch();
     const session = { baseUrl: this.options.baseUrl, connectTimeoutMs: this.options.connectTimeoutMs, modelId: this.modelId };
     return withLmStudioClient(session, async (client) => {
       this.serverSeen = true;
-      return predictOnce(client, { modelId: this.modelId, request, deadlines, progressIntervalMs: this.options.progressIntervalMs });
+      return predictOnce(client, { modelId: this.modelId, request, deadline, progressIntervalMs: this.options.progressIntervalMs });
     }).catch((error: unknown) => {
       throw toLmStudioError(error, context());
     });

@@ -1,6 +1,6 @@
 import { Chat, type LLM, type LMStudioClient } from '@lmstudio/sdk';
 import type { CallRecord, GenerateObjectRequest } from './language-model.js';
-import type { CallDeadlines } from './lmstudio-call-deadlines.js';
+import type { CallDeadline } from './call-deadline.js';
 import { lmStudioCallRecord } from './lmstudio-call-record.js';
 import { ModelContextExceededError, contextOverflowTokens, type ContextBudget } from './lmstudio-context-window.js';
 import { isLmStudioModelNotFound, lmStudioModelNotFound } from './lmstudio-errors.js';
@@ -10,13 +10,13 @@ import { PredictionProgress } from './lmstudio-prediction-progress.js';
 export interface PredictionAttempt<OUTPUT> {
   modelId: string;
   request: GenerateObjectRequest<OUTPUT>;
-  deadlines: CallDeadlines;
+  deadline: CallDeadline;
   progressIntervalMs?: number;
 }
 
 /**
  * One attempt, as named steps: get (or just-in-time load) the model, check that prompt and answer
- * fit its context, stream the prediction. Each step is bounded by the call's deadlines.
+ * fit its context, stream the prediction. Each step is bounded by the call's deadline.
  */
 export async function predictOnce<OUTPUT>(client: LMStudioClient, attempt: PredictionAttempt<OUTPUT>): Promise<CallRecord> {
   const startedAt = performance.now();
@@ -29,22 +29,22 @@ export async function predictOnce<OUTPUT>(client: LMStudioClient, attempt: Predi
   return streamPrediction(model, chat, attempt, startedAt);
 }
 
-async function loadModel(client: LMStudioClient, { modelId, request, deadlines }: PredictionAttempt<unknown>): Promise<LLM> {
+async function loadModel(client: LMStudioClient, { modelId, request, deadline }: PredictionAttempt<unknown>): Promise<LLM> {
   try {
     const model = await client.llm.model(modelId, {
-      signal: deadlines.signal,
+      signal: deadline.signal,
       verbose: false,
       // A just-in-time load of a big model can take minutes: its progress keeps the idle deadline away.
-      onProgress: () => deadlines.touch(),
+      onProgress: () => deadline.touch(),
       // Seed is a load-time setting in SDK 1.5 (no per-prediction seed): it applies when this call loads the model.
       ...(request.seed === undefined ? {} : { config: { seed: request.seed } }),
     });
-    deadlines.touch();
+    deadline.touch();
     return model;
   } catch (error) {
-    if (deadlines.signal.aborted || !isLmStudioModelNotFound(error)) throw error;
+    if (deadline.signal.aborted || !isLmStudioModelNotFound(error)) throw error;
     // The SDK's friendly error drops the list of models LM Studio sent: ask for it, the user needs the right key.
-    const downloaded = await untilStopped(client.system.listDownloadedModels('llm'), deadlines.signal).catch(() => []);
+    const downloaded = await untilStopped(client.system.listDownloadedModels('llm'), deadline.signal).catch(() => []);
     throw lmStudioModelNotFound(modelId, downloaded.map((model) => model.modelKey), error);
   }
 }
@@ -54,17 +54,17 @@ async function loadModel(client: LMStudioClient, { modelId, request, deadlines }
  * on the chat as its template formats it (two cheap RPCs; exact, where a characters-per-token guess
  * is off by a third for code).
  */
-async function contextBudget(model: LLM, chat: Chat, { request, deadlines }: PredictionAttempt<unknown>): Promise<ContextBudget> {
-  const contextLength = await untilStopped(model.getContextLength(), deadlines.signal);
-  deadlines.touch();
+async function contextBudget(model: LLM, chat: Chat, { request, deadline }: PredictionAttempt<unknown>): Promise<ContextBudget> {
+  const contextLength = await untilStopped(model.getContextLength(), deadline.signal);
+  deadline.touch();
   // A model whose chat template LM Studio cannot apply still has a tokenizer: count the bare texts then.
-  const formatted = await untilStopped(model.applyPromptTemplate(chat), deadlines.signal).catch(() => `${request.system}\n${request.prompt}`);
-  const promptTokens = await untilStopped(model.countTokens(formatted), deadlines.signal);
-  deadlines.touch();
+  const formatted = await untilStopped(model.applyPromptTemplate(chat), deadline.signal).catch(() => `${request.system}\n${request.prompt}`);
+  const promptTokens = await untilStopped(model.countTokens(formatted), deadline.signal);
+  deadline.touch();
   return { promptTokens, maxTokens: request.maxTokens, contextLength };
 }
 
-async function streamPrediction(model: LLM, chat: Chat, { modelId, request, deadlines, progressIntervalMs }: PredictionAttempt<unknown>, startedAt: number): Promise<CallRecord> {
+async function streamPrediction(model: LLM, chat: Chat, { modelId, request, deadline, progressIntervalMs }: PredictionAttempt<unknown>, startedAt: number): Promise<CallRecord> {
   const progress = new PredictionProgress(performance.now(), request.onProgress, progressIntervalMs);
   const prediction = model.respond(chat, {
     maxTokens: request.maxTokens,
@@ -72,16 +72,16 @@ async function streamPrediction(model: LLM, chat: Chat, { modelId, request, dead
     // The SDK bundles zod 3: a zod 4 schema would silently become `{}`. Plain JSON Schema works.
     structured: { type: 'json', jsonSchema: request.jsonSchema },
     // On abort the SDK sends LM Studio a `cancel`, which stops the generation on the GPU.
-    signal: deadlines.signal,
-    onPromptProcessingProgress: () => deadlines.touch(),
+    signal: deadline.signal,
+    onPromptProcessingProgress: () => deadline.touch(),
     onPredictionFragment: (fragment) => {
-      deadlines.touch();
+      deadline.touch();
       progress.fragment(fragment);
     },
   });
   // LM Studio answers a cancel with a `userStopped` result; a hung server never answers: do not wait for it.
-  const result = await untilStopped(prediction, deadlines.signal);
-  if (deadlines.signal.aborted) throw deadlines.signal.reason;
+  const result = await untilStopped(prediction, deadline.signal);
+  if (deadline.signal.aborted) throw deadline.signal.reason;
   progress.finish();
   return lmStudioCallRecord(result, modelId, performance.now() - startedAt, progress.figures());
 }
