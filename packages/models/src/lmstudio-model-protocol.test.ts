@@ -199,6 +199,13 @@ describe('LmStudioModel: context window (SCRIPTED server)', () => {
     const exact = await start({ models: [{ modelKey: 'fits', contextLength: promptTokens + request.maxTokens }], countTokens, predictions: [{ fragments: ['{"ok":true}'] }] });
     await expect(model(exact, {}, 'fits').generateObject(request)).resolves.toMatchObject({ object: { ok: true } });
   });
+
+  it('still predicts when LM Studio cannot tell the context length, and says the window was not checked', async () => {
+    const lmstudio = await start({ failingRpcs: ['llm.getLoadConfig'], predictions: [{ fragments: ['{"ok":true}'] }] });
+    const result = await model(lmstudio).generateObject(request);
+    expect(result.object).toEqual({ ok: true });
+    expect(result.warnings).toEqual([expect.stringContaining('context window was not checked')]);
+  });
 });
 
 describe('LmStudioModel: faults and cancellation (SCRIPTED server)', () => {

@@ -25,9 +25,12 @@ export async function predictOnce<OUTPUT>(client: LMStudioClient, attempt: Predi
   chat.append('system', attempt.request.system);
   chat.append('user', attempt.request.prompt);
   const budget = await contextBudget(model, chat, attempt);
-  if (contextOverflowTokens(budget) > 0) throw new ModelContextExceededError({ provider: 'lmstudio', modelId: attempt.modelId, ...budget });
-  return streamPrediction(model, chat, attempt, startedAt);
+  if (budget !== undefined && contextOverflowTokens(budget) > 0) throw new ModelContextExceededError({ provider: 'lmstudio', modelId: attempt.modelId, ...budget });
+  const call = await streamPrediction(model, chat, attempt, startedAt);
+  return budget === undefined ? { ...call, warnings: [...(call.warnings ?? []), CONTEXT_NOT_CHECKED] } : call;
 }
+
+const CONTEXT_NOT_CHECKED = 'LM Studio did not tell the context length or count the prompt tokens: the context window was not checked.';
 
 async function loadModel(client: LMStudioClient, { modelId, request, deadline }: PredictionAttempt<unknown>): Promise<LLM> {
   try {
@@ -54,7 +57,17 @@ async function loadModel(client: LMStudioClient, { modelId, request, deadline }:
  * on the chat as its template formats it (two cheap RPCs; exact, where a characters-per-token guess
  * is off by a third for code).
  */
-async function contextBudget(model: LLM, chat: Chat, { request, deadline }: PredictionAttempt<unknown>): Promise<ContextBudget> {
+async function contextBudget(model: LLM, chat: Chat, attempt: PredictionAttempt<unknown>): Promise<ContextBudget | undefined> {
+  try {
+    return await readContextBudget(model, chat, attempt);
+  } catch (error) {
+    // A server that cannot answer these (an older LM Studio) can still predict: better an unchecked call than none.
+    if (attempt.deadline.signal.aborted) throw error;
+    return undefined;
+  }
+}
+
+async function readContextBudget(model: LLM, chat: Chat, { request, deadline }: PredictionAttempt<unknown>): Promise<ContextBudget> {
   const contextLength = await untilStopped(model.getContextLength(), deadline.signal);
   deadline.touch();
   // A model whose chat template LM Studio cannot apply still has a tokenizer: count the bare texts then.

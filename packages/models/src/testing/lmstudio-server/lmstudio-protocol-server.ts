@@ -100,6 +100,7 @@ export async function startLmStudioProtocolServer(script: ScriptedLmStudio): Pro
     };
 
     const rpcAnswer = (endpoint: string, parameter: unknown): { result: unknown } | { error: SerializedLmStudioError } => {
+      if (script.failingRpcs?.includes(endpoint) === true) return { error: { title: `Scripted failure of ${endpoint}` } };
       switch (endpoint) {
         case 'system.version':
           return { result: { version: '0.3.0-scripted', build: 1 } };

@@ -11,6 +11,8 @@ export interface ScriptedLmStudio {
   predictions: ScriptedPrediction[] | ((request: ReceivedPrediction, index: number) => ScriptedPrediction);
   /** Prompt tokens for `countTokens`. Default: one token per 4 characters, rounded up. */
   countTokens?: (text: string) => number;
+  /** RPCs answered with an error, e.g. `llm.getLoadConfig` (an LM Studio that cannot tell the context length). */
+  failingRpcs?: readonly string[];
 }
 
 export interface ScriptedLmStudioModel {
