@@ -23,6 +23,7 @@ export {
 export { LmStudioModel, type LmStudioModelOptions } from './lmstudio-model.js';
 export { DEFAULT_LMSTUDIO_BASE_URL, resolveLmStudioAddress, type LmStudioAddress } from './lmstudio-base-url.js';
 export { lmStudioCallRecord, mapLmStudioStopReason, type LmStudioPredictionLike } from './lmstudio-call-record.js';
+export { ModelContextExceededError, contextOverflowTokens, type ContextBudget } from './lmstudio-context-window.js';
 export { LMSTUDIO_START_HINT } from './lmstudio-session.js';
 export { OpenAICompatibleModel, type OpenAICompatibleModelOptions } from './openai-compatible-model.js';
 export {

@@ -14,7 +14,10 @@ describe('ModelContextExceededError', () => {
   it('names prompt tokens, maxTokens and context, and the two fixes with figures', () => {
     const error = new ModelContextExceededError({ provider: 'lmstudio', modelId: 'qwen', promptTokens: 3000, maxTokens: 8192, contextLength: 4096 });
     expect(error.code).toBe('MODEL_CONTEXT_EXCEEDED');
-    expect(error.message).toBe('The prompt (3000 tokens) plus maxTokens (8192) needs 11192 tokens, but "qwen" is loaded with a context of 4096 tokens.');
+    expect(error.message).toBe(
+      'The prompt (3000 tokens) plus maxTokens (8192) needs 11192 tokens, but "qwen" is loaded with a context of 4096 tokens: ' +
+        'reload it with a context of at least 11192 tokens, or lower maxTokens.',
+    );
     expect(error.hint).toContain('at least 11192 tokens');
     expect(error.hint).toContain('lms load qwen --context-length 11192');
     expect(error.hint).toContain('lower maxTokens to at most 1096');

@@ -26,8 +26,10 @@ export class ModelContextExceededError extends ModelError {
     const needed = options.promptTokens + options.maxTokens;
     super(
       'MODEL_CONTEXT_EXCEEDED',
+      // The fix is in the message too: not every console shows the hint.
       `The prompt (${options.promptTokens} tokens) plus maxTokens (${options.maxTokens}) needs ${needed} tokens, ` +
-        `but "${options.modelId}" is loaded with a context of ${options.contextLength} tokens.`,
+        `but "${options.modelId}" is loaded with a context of ${options.contextLength} tokens: ` +
+        `reload it with a context of at least ${needed} tokens, or lower maxTokens.`,
       {
         ...options,
         hint:

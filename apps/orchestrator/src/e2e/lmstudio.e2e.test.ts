@@ -79,3 +79,22 @@ describe('ndli run --model lmstudio/… against the SCRIPTED LM Studio protocol 
     expect(rawTexts(recorded)).toEqual(rawTexts(demo));
   });
 });
+
+describe('ndli run --model lmstudio/… when the prompt cannot fit the loaded context (SCRIPTED server)', () => {
+  it('stops before predicting with the named error, the figures and what to change: exit 3, no stack trace', async () => {
+    const server = await startLmStudioProtocolServer({ models: [{ modelKey: MODEL_KEY, contextLength: 4096 }], predictions: [] });
+    try {
+      const cwd = mkdtempSync(join(tmpdir(), 'ndli-lmstudio-context-'));
+      const result = await runCli(['run', 'calculator', '--model', `lmstudio/${MODEL_KEY}`, '--base-url', server.baseUrl], cwd);
+      const output = result.stdout + result.stderr;
+      expect(result.code, output).toBe(3);
+      expect(output).toMatch(/MODEL_CONTEXT_EXCEEDED/);
+      expect(output).toMatch(/loaded with a context of 4096 tokens/);
+      expect(output).toMatch(/reload it with a context of at least \d+ tokens, or lower maxTokens/);
+      expect(output).not.toMatch(/\n\s+at /);
+      expect(server.predictions).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});
