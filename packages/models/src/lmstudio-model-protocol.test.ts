@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ModelAbortedError, ModelHttpError, ModelNotFoundError, ModelOutputError, ModelTimeoutError } from './errors.js';
 import type { GenerateObjectRequest, GenerationProgress } from './language-model.js';
 import { ModelContextExceededError } from './lmstudio-context-window.js';
+import { listModels } from './list-models.js';
 import { LmStudioModel, type LmStudioModelOptions } from './lmstudio-model.js';
 import { startLmStudioProtocolServer, type LmStudioProtocolServer, type ScriptedLmStudio } from './testing/lmstudio-server/index.js';
 
@@ -143,6 +144,15 @@ describe('LmStudioModel against the SCRIPTED LM Studio protocol server', () => {
 });
 
 describe('LmStudioModel: model lookup and load (SCRIPTED server)', () => {
+  it('lists the downloaded models and which are loaded (`ndli models`)', async () => {
+    const lmstudio = await start({ models: [{ modelKey: 'warm' }, { modelKey: 'cold', loaded: false }], predictions: [] });
+    const models = await listModels('lmstudio', { baseUrl: lmstudio.baseUrl });
+    expect(models).toEqual([
+      { id: 'warm', loaded: true, displayName: 'warm (scripted)' },
+      { id: 'cold', loaded: false, displayName: 'cold (scripted)' },
+    ]);
+  });
+
   it('loads a model that is downloaded but not loaded, then predicts', async () => {
     const lmstudio = await start({ models: [{ modelKey: 'cold-model', loaded: false }], predictions: [{ fragments: ['{"ok":true}'] }] });
     const result = await model(lmstudio, {}, 'cold-model').generateObject(request);

@@ -62,4 +62,16 @@ describe('PredictionProgress', () => {
     expect(reports[0]).not.toHaveProperty('reasoningTokens', 0);
     expect(reports.at(-1)).toMatchObject({ completionTokens: 37, reasoningTokens: 32 });
   });
+
+  it('survives a progress listener that throws', () => {
+    const clock = manualClock();
+    const progress = new PredictionProgress(clock.now(), () => {
+      throw new Error('console gone');
+    }, 0, clock.now);
+    expect(() => {
+      progress.fragment(answer());
+      progress.finish();
+    }).not.toThrow();
+    expect(progress.figures().completionTokens).toBe(1);
+  });
 });

@@ -70,13 +70,19 @@ export class PredictionProgress {
     this.reportedTokens = this.completionTokens;
     if (this.report === undefined) return;
     const figures = this.figures();
-    this.report({
+    const report = this.report;
+    const progress: GenerationProgress = {
       completionTokens: figures.completionTokens,
       ...(figures.reasoningTokens > 0 ? { reasoningTokens: figures.reasoningTokens } : {}),
       elapsedMs: Math.round(at - this.startedAt),
       ...(figures.timeToFirstTokenMs === undefined ? {} : { timeToFirstTokenMs: figures.timeToFirstTokenMs }),
       ...(figures.tokensPerSecond === undefined ? {} : { tokensPerSecond: figures.tokensPerSecond }),
-    });
+    };
+    try {
+      report(progress);
+    } catch {
+      // A broken progress listener (a console line) must never fail the model call.
+    }
   }
 }
 
