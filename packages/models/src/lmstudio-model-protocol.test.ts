@@ -233,6 +233,14 @@ describe('LmStudioModel: faults and cancellation (SCRIPTED server)', () => {
     expect(lmstudio.predictions).toHaveLength(2);
   });
 
+  it('does not count the wait before a retry as server silence (a backoff longer than the idle timeout)', async () => {
+    const lmstudio = await start({ predictions: [{ fragments: ['{'], end: { kind: 'drop-connection' } }, { fragments: ['{"ok": true}'] }] });
+    // The backoff before the retry is 1 s: longer than this idle timeout.
+    const result = await model(lmstudio, { idleTimeoutMs: 900 }).generateObject(request);
+    expect(result.object).toEqual({ ok: true });
+    expect(result.serverAttempts?.[0]?.delayMs).toBe(1000);
+  });
+
   it('gives up after the configured retries with a named error that carries every failed attempt', async () => {
     const drop = { fragments: ['{'], end: { kind: 'drop-connection' as const } };
     const lmstudio = await start({ predictions: [drop, drop] });

@@ -70,7 +70,10 @@ export class LmStudioModel implements LanguageModel {
       this.serverSeen = true;
       return predictOnce(client, { modelId: this.modelId, request, deadline, progressIntervalMs: this.options.progressIntervalMs });
     }).catch((error: unknown) => {
-      throw toLmStudioError(error, context());
+      const failure = toLmStudioError(error, context());
+      // The transport retry may now wait before the next attempt: that wait is ours, not a silent server.
+      deadline.pauseIdle();
+      throw failure;
     });
   }
 }
