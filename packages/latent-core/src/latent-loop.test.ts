@@ -75,7 +75,7 @@ describe('runLatentLoop: happy path', () => {
       stateSchemaVersion: 2,
       mode: 'fresh',
       artifactFileName: 'calculator.html',
-      model: { provider: 'mock', id: 'qwen2.5-coder-7b-instruct', scripted: true, interfaceVersion: 1 },
+      model: { provider: 'mock', id: 'qwen2.5-coder-7b-instruct', scripted: true, interfaceVersion: 2 },
       settings: { ...resolveSettings(undefined), seed: 42 },
       versions: { node: process.version, package: '0.1.0' },
       status: 'completed',

@@ -13,8 +13,16 @@ export interface CreateLanguageModelOptions {
   baseUrl?: string;
   /** OpenAI-compatible servers only; default env OPENAI_COMPATIBLE_API_KEY. */
   apiKey?: string;
-  /** Per call; default 10 minutes. */
+  /** Total time of one call. Default 30 minutes for OpenAI-compatible servers (streamed: the idle timeout catches stalls), 10 for LM Studio. */
   timeoutMs?: number;
+  /** OpenAI-compatible / Ollama: a streamed answer that sends nothing for this long fails. Default 120 s. */
+  idleTimeoutMs?: number;
+  /** OpenAI-compatible / Ollama: retries of transient server faults per call. Default 3. */
+  maxRetries?: number;
+  /** OpenAI-compatible / Ollama: total wait between those retries, per call. Default 30 s. */
+  maxRetryWaitMs?: number;
+  /** OpenAI-compatible: stream answers (default true); false sends plain requests. */
+  stream?: boolean;
   /** Record every call of the model into this transcript (JSONL) for exact replay. */
   record?: string;
   /** Maps a bare replay name such as `demo` to a bundled transcript path; undefined means "not a bundled name". */
@@ -51,7 +59,17 @@ function createUnrecorded(spec: string, options: CreateLanguageModelOptions): La
         `Pass a base URL (e.g. --base-url http://127.0.0.1:8000/v1) or set ${preset.baseUrlEnv}.`,
       );
     }
-    return new OpenAICompatibleModel(model, { baseUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs, provider: preset.provider, startHint: preset.startHint });
+    return new OpenAICompatibleModel(model, {
+      baseUrl,
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs,
+      idleTimeoutMs: options.idleTimeoutMs,
+      maxRetries: options.maxRetries,
+      maxRetryWaitMs: options.maxRetryWaitMs,
+      stream: options.stream,
+      provider: preset.provider,
+      startHint: preset.startHint,
+    });
   }
   // parseModelSpec only returns known providers; this guards a provider added there but not here.
   throw new ModelSpecError(`Provider "${provider}" is known but not wired up.`);

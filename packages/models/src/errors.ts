@@ -9,6 +9,7 @@ export type ModelErrorCode =
   | 'MODEL_OUTPUT_INVALID_JSON'
   | 'MODEL_OUTPUT_SCHEMA_MISMATCH'
   | 'MODEL_OUTPUT_TRUNCATED'
+  | 'MODEL_CONTEXT_EXCEEDED'
   | 'MODEL_SPEC_INVALID'
   | 'REPLAY_EXHAUSTED'
   | 'REPLAY_MISMATCH'
@@ -63,28 +64,54 @@ export class ModelHttpError extends ModelError {
   override readonly name = 'ModelHttpError';
   readonly status: number | undefined;
   readonly responseBody: string | undefined;
-  constructor(options: { provider: string; modelId: string; status?: number; responseBody?: string; message: string; hint?: string; cause?: unknown }) {
+  /** The server's `Retry-After`, in ms, when it sent one (429/503): the transport retry waits that long. */
+  readonly retryAfterMs: number | undefined;
+  constructor(options: {
+    provider: string;
+    modelId: string;
+    status?: number;
+    responseBody?: string;
+    retryAfterMs?: number;
+    message: string;
+    hint?: string;
+    cause?: unknown;
+    serverAttempts?: readonly ServerAttempt[];
+  }) {
     super('MODEL_HTTP_ERROR', options.message, options);
     this.status = options.status;
     this.responseBody = options.responseBody;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
 export class ModelTimeoutError extends ModelError {
   override readonly name = 'ModelTimeoutError';
   readonly timeoutMs: number;
-  constructor(options: { provider: string; modelId: string; timeoutMs: number; cause?: unknown }) {
-    super('MODEL_TIMEOUT', `The ${options.provider} model "${options.modelId}" did not answer within ${options.timeoutMs} ms.`, {
-      ...options,
-      hint: 'Raise the request timeout, lower maxTokens, or use a smaller/faster model.',
-    });
+  /** `idle`: a streamed answer stopped sending tokens; `total`: the whole call took too long. */
+  readonly kind: 'idle' | 'total';
+  constructor(options: { provider: string; modelId: string; timeoutMs: number; kind?: 'idle' | 'total'; cause?: unknown; serverAttempts?: readonly ServerAttempt[] }) {
+    const kind = options.kind ?? 'total';
+    super(
+      'MODEL_TIMEOUT',
+      kind === 'idle'
+        ? `The ${options.provider} model "${options.modelId}" sent no token for ${options.timeoutMs} ms.`
+        : `The ${options.provider} model "${options.modelId}" did not answer within ${options.timeoutMs} ms.`,
+      {
+        ...options,
+        hint:
+          kind === 'idle'
+            ? 'The server stalled mid-answer: check its log (out of memory, crashed worker); raise the idle timeout if it is just slow.'
+            : 'Raise the request timeout, lower maxTokens, or use a smaller/faster model.',
+      },
+    );
     this.timeoutMs = options.timeoutMs;
+    this.kind = kind;
   }
 }
 
 export class ModelAbortedError extends ModelError {
   override readonly name = 'ModelAbortedError';
-  constructor(options: { provider: string; modelId: string; cause?: unknown }) {
+  constructor(options: { provider: string; modelId: string; cause?: unknown; serverAttempts?: readonly ServerAttempt[] }) {
     super('MODEL_ABORTED', 'The model call was aborted.', options);
   }
 }
@@ -134,10 +161,10 @@ export function isModelError(error: unknown): error is ModelError {
 
 /**
  * True when the failure lies outside the model's answer: the server was unreachable, failed (HTTP),
- * timed out, or a replay file was unusable. A model that answered badly (invalid JSON, schema
+ * timed out, the prompt did not fit the loaded context, or a replay file was unusable. A model that answered badly (invalid JSON, schema
  * mismatch, truncated) is not an infrastructure error: benches count it as the model's failure.
  */
 export function isInfrastructureModelError(error: unknown): boolean {
   if (!isModelError(error)) return false;
-  return ['MODEL_UNREACHABLE', 'MODEL_NOT_FOUND', 'MODEL_HTTP_ERROR', 'MODEL_TIMEOUT', 'REPLAY_FILE_INVALID'].includes(error.code);
+  return ['MODEL_UNREACHABLE', 'MODEL_NOT_FOUND', 'MODEL_HTTP_ERROR', 'MODEL_TIMEOUT', 'MODEL_CONTEXT_EXCEEDED', 'REPLAY_FILE_INVALID'].includes(error.code);
 }

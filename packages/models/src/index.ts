@@ -1,10 +1,29 @@
 export * from './language-model.js';
 export * from './errors.js';
-export { extractJsonText, formatSchemaIssues, parseModelOutput } from './parse-output.js';
+export { extractJsonText, formatSchemaIssues, parseModelOutput, withSeparatedReasoning } from './parse-output.js';
+export { balancedSpanEnd, jsonCandidates, type JsonCandidate, type JsonExtractionStrategy } from './json-extraction.js';
+export { estimateTokens, separateReasoning, type SeparatedReasoning } from './reasoning-text.js';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './request-timeout.js';
+export { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS } from './call-deadline.js';
+export { PROGRESS_INTERVAL_MS } from './generation-meter.js';
+export { parseRetryAfterMs } from './retry-after.js';
+export {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_WAIT_MS,
+  RETRY_BASE_DELAY_MS,
+  RETRY_MAX_DELAY_MS,
+  isTransientTransportError,
+  retryDelayMs,
+  withTransportRetry,
+  type TransientFaultContext,
+  type TransportRetryContext,
+  type TransportRetryOptions,
+  type TransportRetryResult,
+} from './transport-retry.js';
 export { LmStudioModel, type LmStudioModelOptions } from './lmstudio-model.js';
 export { DEFAULT_LMSTUDIO_BASE_URL, resolveLmStudioAddress, type LmStudioAddress } from './lmstudio-base-url.js';
 export { lmStudioCallRecord, mapLmStudioStopReason, type LmStudioPredictionLike } from './lmstudio-call-record.js';
+export { ModelContextExceededError, contextOverflowTokens, type ContextBudget } from './lmstudio-context-window.js';
 export { LMSTUDIO_START_HINT } from './lmstudio-session.js';
 export { OpenAICompatibleModel, type OpenAICompatibleModelOptions } from './openai-compatible-model.js';
 export {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
  * The one interface every phase of both loops depends on. Bump when its shape changes: run
  * metadata records it so a recorded transcript says which contract produced it.
  */
-export const LANGUAGE_MODEL_INTERFACE_VERSION = 1;
+export const LANGUAGE_MODEL_INTERFACE_VERSION = 2;
 
 /** A JSON Schema object, as produced by `z.toJSONSchema`. */
 export type JsonSchema = Record<string, unknown>;
@@ -61,6 +61,8 @@ export interface TokenUsage {
   completionTokens: number | undefined;
   /** Reasoning tokens, where the server reports or the provider counts them (part of completionTokens). */
   reasoningTokens?: number;
+  /** True when `reasoningTokens` is the provider's estimate (~4 characters a token), not the server's count. */
+  reasoningTokensEstimated?: boolean;
 }
 
 export interface CallTimings {
@@ -90,6 +92,8 @@ export interface CallRecord {
   reasoning?: string;
   /** Transport attempts that failed and were retried before this answer; absent or empty when the first one worked. */
   serverAttempts?: readonly ServerAttempt[];
+  /** What the provider had to work around to get this answer, e.g. JSON taken from the reasoning because the answer was empty. */
+  warnings?: readonly string[];
 }
 
 export interface GenerateObjectResult<OUTPUT> extends CallRecord {

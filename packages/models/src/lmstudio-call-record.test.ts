@@ -30,6 +30,36 @@ describe('lmStudioCallRecord', () => {
     expect(record.finishReason).toBe('length');
   });
 
+  it("takes the answer apart from LM Studio's separated reasoning, and stream figures where the stats lack them", () => {
+    const record = lmStudioCallRecord(
+      {
+        content: '<think>plan {a}</think>{"ok":true}',
+        nonReasoningContent: '{"ok":true}',
+        reasoningContent: ' plan {a} ',
+        stats: { stopReason: 'eosFound', predictedTokensCount: 12 },
+      },
+      'm',
+      500,
+      { completionTokens: 12, reasoningTokens: 7, timeToFirstTokenMs: 120, tokensPerSecond: 33.3 },
+    );
+    expect(record.rawText).toBe('{"ok":true}');
+    expect(record.reasoning).toBe('plan {a}');
+    expect(record.usage).toEqual({ promptTokens: undefined, completionTokens: 12, reasoningTokens: 7 });
+    expect(record.timings).toEqual({ totalMs: 500, timeToFirstTokenMs: 120, tokensPerSecond: 33.3 });
+  });
+
+  it("prefers LM Studio's own stats over the figures measured from the stream", () => {
+    const record = lmStudioCallRecord(
+      { content: '{}', reasoningContent: '', stats: { stopReason: 'eosFound', timeToFirstTokenSec: 0.05, tokensPerSecond: 41.26 } },
+      'm',
+      500,
+      { completionTokens: 3, reasoningTokens: 0, timeToFirstTokenMs: 90, tokensPerSecond: 30 },
+    );
+    expect(record.timings).toEqual({ totalMs: 500, timeToFirstTokenMs: 50, tokensPerSecond: 41.3 });
+    expect(record).not.toHaveProperty('reasoning');
+    expect(record.usage).not.toHaveProperty('reasoningTokens');
+  });
+
   it.each([
     ['eosFound', 'stop'],
     ['stopStringFound', 'stop'],

@@ -1,22 +1,28 @@
-import { Chat } from '@lmstudio/sdk';
 import { LANGUAGE_MODEL_INTERFACE_VERSION, type GenerateObjectRequest, type GenerateObjectResult, type LanguageModel } from './language-model.js';
-import { lmStudioCallRecord } from './lmstudio-call-record.js';
-import { toLmStudioError } from './lmstudio-errors.js';
+import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadline, type CallDeadline } from './call-deadline.js';
+import { toLmStudioError, type LmStudioErrorContext } from './lmstudio-errors.js';
+import { predictOnce } from './lmstudio-prediction.js';
 import { withLmStudioClient } from './lmstudio-session.js';
 import { parseModelOutput } from './parse-output.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './request-timeout.js';
+import { withTransportRetry, type TransportRetryOptions } from './transport-retry.js';
 
-export interface LmStudioModelOptions {
+export interface LmStudioModelOptions extends TransportRetryOptions {
   /** ws://, wss://, http:// or https://; default env LMSTUDIO_BASE_URL, else ws://127.0.0.1:1234. */
   baseUrl?: string;
-  /** Whole call, including a just-in-time model load. Default 10 minutes. */
+  /** Backstop for the whole call, retries included. Default 30 minutes. */
   timeoutMs?: number;
+  /** Fails a call when LM Studio sends no sign of life (token, load or prompt progress) for this long. Default 120 s. */
+  idleTimeoutMs?: number;
   /** Preflight and handshake. Default 3 s. */
   connectTimeoutMs?: number;
+  /** At most one `onProgress` call per this many ms. Default 250. */
+  progressIntervalMs?: number;
+  /** For tests: the retry jitter source. */
+  random?: () => number;
 }
 
 /**
- * LM Studio through its own SDK (the default provider). Every call gets a fresh client, model handle
+ * LM Studio through its own SDK (the default provider). Every attempt gets a fresh client, model handle
  * and Chat, so no call sees another's messages and nothing stays open between calls.
  */
 export class LmStudioModel implements LanguageModel {
@@ -25,6 +31,8 @@ export class LmStudioModel implements LanguageModel {
   readonly scripted = false;
   readonly modelId: string;
   private readonly options: LmStudioModelOptions;
+  /** Once LM Studio has answered, a refused connection means a restart (retried), not a server that is not there. */
+  private serverSeen = false;
 
   constructor(modelId: string, options: LmStudioModelOptions = {}) {
     this.modelId = modelId;
@@ -32,45 +40,40 @@ export class LmStudioModel implements LanguageModel {
   }
 
   async generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
-    const timeoutMs = this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, timeout]) : timeout;
-    const context = () => ({
-      modelId: this.modelId,
-      timeoutMs,
-      callerAborted: request.abortSignal?.aborted === true,
-      timedOut: timeout.aborted && request.abortSignal?.aborted !== true,
-    });
-    if (request.abortSignal?.aborted) throw toLmStudioError(request.abortSignal.reason, context());
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
+    const idleTimeoutMs = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    const deadline = startCallDeadline({ callerSignal: request.abortSignal, idleTimeoutMs, totalTimeoutMs: timeoutMs });
+    const context = (): LmStudioErrorContext => ({ modelId: this.modelId, stopCause: deadline.reason(), timeoutMs, idleTimeoutMs });
+    try {
+      if (deadline.signal.aborted) throw toLmStudioError(request.abortSignal?.reason, context());
+      const { value: call, serverAttempts } = await withTransportRetry(() => this.attempt(request, deadline, context), {
+        provider: this.provider,
+        modelId: this.modelId,
+        // Retries of server faults (a dropped connection, a failed load or prediction): default 3, ≤ 30 s of waiting.
+        maxRetries: this.options.maxRetries,
+        maxRetryWaitMs: this.options.maxRetryWaitMs,
+        abortSignal: request.abortSignal,
+        serverSeen: () => this.serverSeen,
+        random: this.options.random,
+      });
+      return parseModelOutput(serverAttempts.length > 0 ? { ...call, serverAttempts } : call, request.schema, this.provider);
+    } finally {
+      deadline.dispose();
+    }
+  }
 
-    const call = await withLmStudioClient({ baseUrl: this.options.baseUrl, connectTimeoutMs: this.options.connectTimeoutMs, modelId: this.modelId }, async (client) => {
-      const startedAt = performance.now();
-      try {
-        // Seed is a load-time setting in SDK 1.5 (no per-prediction seed): it applies when this call loads the model.
-        const model = await client.llm.model(this.modelId, {
-          signal,
-          verbose: false,
-          ...(request.seed === undefined ? {} : { config: { seed: request.seed } }),
-        });
-        const chat = Chat.empty();
-        chat.append('system', request.system);
-        chat.append('user', request.prompt);
-        const result = await model.respond(chat, {
-          maxTokens: request.maxTokens,
-          ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-          // The SDK bundles zod 3: a zod 4 schema would silently become `{}`. Plain JSON Schema works.
-          structured: { type: 'json', jsonSchema: request.jsonSchema },
-          signal,
-        });
-        // An aborted prediction may resolve (stopReason `userStopped`) instead of rejecting.
-        if (signal.aborted) throw signal.reason;
-        return lmStudioCallRecord(result, this.modelId, performance.now() - startedAt);
-      } catch (error) {
-        throw toLmStudioError(error, context());
-      }
+  /** One attempt with a fresh client; every failure leaves as a ModelError the transport retry can judge. */
+  private async attempt<OUTPUT>(request: GenerateObjectRequest<OUTPUT>, deadline: CallDeadline, context: () => LmStudioErrorContext) {
+    deadline.touch();
+    const session = { baseUrl: this.options.baseUrl, connectTimeoutMs: this.options.connectTimeoutMs, modelId: this.modelId };
+    return withLmStudioClient(session, async (client) => {
+      this.serverSeen = true;
+      return predictOnce(client, { modelId: this.modelId, request, deadline, progressIntervalMs: this.options.progressIntervalMs });
     }).catch((error: unknown) => {
-      throw toLmStudioError(error, context());
+      const failure = toLmStudioError(error, context());
+      // The transport retry may now wait before the next attempt: that wait is ours, not a silent server.
+      deadline.pauseIdle();
+      throw failure;
     });
-    return parseModelOutput(call, request.schema, this.provider);
   }
 }

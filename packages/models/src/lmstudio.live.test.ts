@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ModelNotFoundError, ModelOutputError } from './errors.js';
+import type { GenerationProgress } from './language-model.js';
+import { ModelContextExceededError } from './lmstudio-context-window.js';
 import { listModels } from './list-models.js';
 import { LmStudioModel } from './lmstudio-model.js';
 
@@ -30,6 +32,22 @@ describe.skipIf(liveModel === undefined)('LM Studio (live)', () => {
     expect(result.usage.completionTokens).toBeGreaterThan(0);
     expect(result.timings.totalMs).toBeGreaterThan(0);
     expect(result.modelId).not.toBe('');
+  });
+
+  it('streams: onProgress sees tokens, the record has time to first token and tokens/s', async () => {
+    const progress: GenerationProgress[] = [];
+    const result = await new LmStudioModel(modelId, { progressIntervalMs: 0 }).generateObject({ ...request, onProgress: (update) => progress.push(update) });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)?.completionTokens).toBeGreaterThan(0);
+    expect(result.timings.timeToFirstTokenMs).toBeGreaterThanOrEqual(0);
+    expect(result.timings.tokensPerSecond).toBeGreaterThan(0);
+  });
+
+  it('refuses a call whose maxTokens cannot fit the loaded context, before predicting', async () => {
+    const error = await new LmStudioModel(modelId).generateObject({ ...request, maxTokens: 50_000_000 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ModelContextExceededError);
+    expect((error as ModelContextExceededError).contextLength).toBeGreaterThan(0);
+    expect((error as ModelContextExceededError).promptTokens).toBeGreaterThan(0);
   });
 
   it('reports a cut-off answer as truncated', async () => {

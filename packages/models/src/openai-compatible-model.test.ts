@@ -69,10 +69,13 @@ function sendJson(response: ServerResponse, status: number, body: string): void 
   response.writeHead(status, { 'content-type': 'application/json' }).end(body);
 }
 
-describe('OpenAICompatibleModel', () => {
+/** Plain (non-streaming) requests without transport retries: what these tests check is one request's mapping. */
+const plain = { stream: false, maxRetries: 0 } as const;
+
+describe('OpenAICompatibleModel (plain requests)', () => {
   it('sends model, system+user messages, strict json_schema, max_tokens, temperature and seed', async () => {
     const { baseUrl, received } = await startServer((_, response) => sendJson(response, 200, completion('{"answer":"4","confidence":0.9}')));
-    const model = new OpenAICompatibleModel('qwen2.5-coder:7b', { baseUrl, provider: 'ollama' });
+    const model = new OpenAICompatibleModel('qwen2.5-coder:7b', { ...plain, baseUrl, provider: 'ollama' });
     await model.generateObject(request());
     expect(received).toHaveLength(1);
     const [{ url, body }] = received as [Received];
@@ -90,7 +93,7 @@ describe('OpenAICompatibleModel', () => {
 
   it('parses the answer and maps usage, finish reason, timing and the served model id', async () => {
     const { baseUrl } = await startServer((_, response) => setTimeout(() => sendJson(response, 200, completion('```json\n{"answer":"4","confidence":0.9}\n```')), 30));
-    const result = await new OpenAICompatibleModel('requested', { baseUrl }).generateObject(request());
+    const result = await new OpenAICompatibleModel('requested', { ...plain, baseUrl }).generateObject(request());
     expect(result.object).toEqual({ answer: '4', confidence: 0.9 });
     expect(result.usage).toEqual({ promptTokens: 31, completionTokens: 12 });
     expect(result.finishReason).toBe('stop');
@@ -102,13 +105,13 @@ describe('OpenAICompatibleModel', () => {
 
   it('sends the API key as a bearer token when given', async () => {
     const { baseUrl, received } = await startServer((_, response) => sendJson(response, 200, completion('{"answer":"4","confidence":1}')));
-    await new OpenAICompatibleModel('m', { baseUrl, apiKey: 'sk-test' }).generateObject(request());
+    await new OpenAICompatibleModel('m', { ...plain, baseUrl, apiKey: 'sk-test' }).generateObject(request());
     expect(received[0]?.headers.authorization).toBe('Bearer sk-test');
   });
 
   it('turns finish_reason length into a truncation error that keeps the raw text', async () => {
     const { baseUrl } = await startServer((_, response) => sendJson(response, 200, completion('{"answer":"fo', 'length')));
-    const error = await new OpenAICompatibleModel('m', { baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
+    const error = await new OpenAICompatibleModel('m', { ...plain, baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelOutputError);
     expect((error as ModelOutputError).code).toBe('MODEL_OUTPUT_TRUNCATED');
     expect((error as ModelOutputError).call.rawText).toBe('{"answer":"fo');
@@ -117,7 +120,7 @@ describe('OpenAICompatibleModel', () => {
 
   it('reports a schema mismatch with the raw answer', async () => {
     const { baseUrl } = await startServer((_, response) => sendJson(response, 200, completion('{"answer":4}')));
-    const error = await new OpenAICompatibleModel('m', { baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
+    const error = await new OpenAICompatibleModel('m', { ...plain, baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
     expect((error as ModelOutputError).code).toBe('MODEL_OUTPUT_SCHEMA_MISMATCH');
     expect((error as ModelOutputError).call.rawText).toBe('{"answer":4}');
   });
@@ -129,7 +132,7 @@ describe('OpenAICompatibleModel', () => {
       if (format?.type === 'json_object') return sendJson(response, 422, '{"error":"unknown field response_format"}');
       sendJson(response, 200, completion('{"answer":"4","confidence":0.5}'));
     });
-    const model = new OpenAICompatibleModel('m', { baseUrl });
+    const model = new OpenAICompatibleModel('m', { ...plain, baseUrl });
     const first = await model.generateObject(request());
     expect(first.object.answer).toBe('4');
     expect(received.map((entry) => (entry.body['response_format'] as { type: string } | undefined)?.type)).toEqual(['json_schema', 'json_object', undefined]);
@@ -145,7 +148,7 @@ describe('OpenAICompatibleModel', () => {
 
   it('does not fall back on a 400 that is not about the response format', async () => {
     const { baseUrl, received } = await startServer((_, response) => sendJson(response, 400, '{"error":{"message":"context length exceeded"}}'));
-    const error = await new OpenAICompatibleModel('m', { baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
+    const error = await new OpenAICompatibleModel('m', { ...plain, baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelHttpError);
     expect((error as ModelHttpError).status).toBe(400);
     expect(received).toHaveLength(1);
@@ -153,7 +156,7 @@ describe('OpenAICompatibleModel', () => {
 
   it('maps a 500 to ModelHttpError with status and body', async () => {
     const { baseUrl } = await startServer((_, response) => sendJson(response, 500, '{"error":{"message":"CUDA out of memory"}}'));
-    const error = await new OpenAICompatibleModel('m', { baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
+    const error = await new OpenAICompatibleModel('m', { ...plain, baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelHttpError);
     expect((error as ModelHttpError).status).toBe(500);
     expect((error as ModelHttpError).responseBody).toContain('CUDA out of memory');
@@ -165,7 +168,7 @@ describe('OpenAICompatibleModel', () => {
       if (entry.url === '/v1/models') return sendJson(response, 200, '{"object":"list","data":[{"id":"llama3.2:3b"},{"id":"qwen2.5:7b"}]}');
       sendJson(response, 404, '{"error":{"message":"model \\"nope\\" not found, try pulling it first"}}');
     });
-    const error = await new OpenAICompatibleModel('nope', { baseUrl, provider: 'ollama' }).generateObject(request()).catch((caught: unknown) => caught);
+    const error = await new OpenAICompatibleModel('nope', { ...plain, baseUrl, provider: 'ollama' }).generateObject(request()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelNotFoundError);
     expect((error as ModelNotFoundError).availableModels).toEqual(['llama3.2:3b', 'qwen2.5:7b']);
     expect((error as ModelNotFoundError).modelId).toBe('nope');
@@ -175,7 +178,7 @@ describe('OpenAICompatibleModel', () => {
   it('times out on a server that never answers', async () => {
     const { baseUrl } = await startServer(() => undefined);
     const started = Date.now();
-    const error = await new OpenAICompatibleModel('m', { baseUrl, timeoutMs: 300 }).generateObject(request()).catch((caught: unknown) => caught);
+    const error = await new OpenAICompatibleModel('m', { ...plain, baseUrl, timeoutMs: 300 }).generateObject(request()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelTimeoutError);
     expect((error as ModelTimeoutError).timeoutMs).toBe(300);
     expect(Date.now() - started).toBeLessThan(3000);
@@ -184,7 +187,7 @@ describe('OpenAICompatibleModel', () => {
   it('reports a closed port as unreachable with a hint naming the URL', async () => {
     const { baseUrl } = await startServer(() => undefined);
     await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
-    const error = await new OpenAICompatibleModel('m', { baseUrl, provider: 'ollama', startHint: '`ollama serve`' }).generateObject(request()).catch((caught: unknown) => caught);
+    const error = await new OpenAICompatibleModel('m', { ...plain, baseUrl, provider: 'ollama', startHint: '`ollama serve`' }).generateObject(request()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelUnreachableError);
     expect((error as ModelUnreachableError).baseUrl).toBe(baseUrl);
     expect((error as ModelUnreachableError).hint).toContain(baseUrl);
@@ -193,7 +196,7 @@ describe('OpenAICompatibleModel', () => {
 
   it('reports a non-JSON body as a protocol error carrying the body', async () => {
     const { baseUrl } = await startServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy login</html>'));
-    const error = await new OpenAICompatibleModel('m', { baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
+    const error = await new OpenAICompatibleModel('m', { ...plain, baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelHttpError);
     expect((error as ModelHttpError).message).toMatch(/protocol error/i);
     expect((error as ModelHttpError).responseBody).toBe('<html>proxy login</html>');
@@ -205,7 +208,7 @@ describe('OpenAICompatibleModel', () => {
       response.write(completion('{"answer":"4"').slice(0, 60));
       setTimeout(() => response.socket?.destroy(), 20);
     });
-    const error = await new OpenAICompatibleModel('m', { baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
+    const error = await new OpenAICompatibleModel('m', { ...plain, baseUrl }).generateObject(request()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelHttpError);
     expect((error as ModelHttpError).message).toMatch(/protocol error.*broke off/i);
   });
@@ -214,7 +217,7 @@ describe('OpenAICompatibleModel', () => {
     const { baseUrl } = await startServer(() => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const error = await new OpenAICompatibleModel('m', { baseUrl, timeoutMs: 5000 })
+    const error = await new OpenAICompatibleModel('m', { ...plain, baseUrl, timeoutMs: 5000 })
       .generateObject(request({ abortSignal: controller.signal }))
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ModelAbortedError);

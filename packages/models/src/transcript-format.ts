@@ -29,14 +29,30 @@ export const transcriptRequestSchema = z.object({
 
 const finishReasonSchema = z.enum(['stop', 'length', 'content-filter', 'error', 'other', 'unknown']);
 
+const serverAttemptSchema = z.object({
+  attempt: z.number().int().positive(),
+  code: z.string(),
+  message: z.string(),
+  status: z.number().int().optional(),
+  delayMs: z.number().nonnegative(),
+});
+
 /** CallRecord as JSON: `undefined` fields are simply absent on disk. */
 export const transcriptResponseSchema = z.object({
   rawText: z.string(),
-  usage: z.object({ promptTokens: z.number().optional(), completionTokens: z.number().optional() }),
-  timings: z.object({ totalMs: z.number(), timeToFirstTokenMs: z.number().optional() }),
+  usage: z.object({
+    promptTokens: z.number().optional(),
+    completionTokens: z.number().optional(),
+    reasoningTokens: z.number().optional(),
+    reasoningTokensEstimated: z.boolean().optional(),
+  }),
+  timings: z.object({ totalMs: z.number(), timeToFirstTokenMs: z.number().optional(), tokensPerSecond: z.number().optional() }),
   finishReason: finishReasonSchema,
   rawFinishReason: z.string().optional(),
   modelId: z.string(),
+  reasoning: z.string().optional(),
+  serverAttempts: z.array(serverAttemptSchema).readonly().optional(),
+  warnings: z.array(z.string()).readonly().optional(),
 });
 
 /** A call that failed before there was an answer (unreachable, timeout, HTTP error, …). */
@@ -60,13 +76,26 @@ export interface Transcript {
 
 /** The on-disk form back to the interface's CallRecord (absent fields become explicit `undefined`). */
 export function callRecordFromTranscript(response: TranscriptResponse): CallRecord {
+  const { usage, timings } = response;
   return {
     rawText: response.rawText,
-    usage: { promptTokens: response.usage.promptTokens, completionTokens: response.usage.completionTokens },
-    timings: { totalMs: response.timings.totalMs, timeToFirstTokenMs: response.timings.timeToFirstTokenMs },
+    usage: {
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      ...(usage.reasoningTokens === undefined ? {} : { reasoningTokens: usage.reasoningTokens }),
+      ...(usage.reasoningTokensEstimated === undefined ? {} : { reasoningTokensEstimated: usage.reasoningTokensEstimated }),
+    },
+    timings: {
+      totalMs: timings.totalMs,
+      timeToFirstTokenMs: timings.timeToFirstTokenMs,
+      ...(timings.tokensPerSecond === undefined ? {} : { tokensPerSecond: timings.tokensPerSecond }),
+    },
     finishReason: response.finishReason,
     rawFinishReason: response.rawFinishReason,
     modelId: response.modelId,
+    ...(response.reasoning === undefined ? {} : { reasoning: response.reasoning }),
+    ...(response.serverAttempts === undefined ? {} : { serverAttempts: response.serverAttempts }),
+    ...(response.warnings === undefined ? {} : { warnings: response.warnings }),
   };
 }
 

@@ -2,7 +2,7 @@ import { dirname, join, relative } from 'node:path';
 import { formatLatentEvent } from '@ndli/latent-core';
 import { formatVerdict } from '@ndli/ralph';
 import type { OrchestratorEvent } from '../events.js';
-import { Progress } from './progress.js';
+import { Progress, formatCallProgress, isCallProgressEvent } from './progress.js';
 import { isInteractive, paint } from './terminal.js';
 
 export interface ConsoleReporterOptions {
@@ -60,6 +60,11 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         return;
       }
       case 'latent': {
+        // Live figures go to the spinner line only: nothing is printed for them (CI and --json see no extra lines).
+        if (isCallProgressEvent(event.event)) {
+          progress.update(formatCallProgress(event.event));
+          return;
+        }
         // The run header already said where output goes and how contexts are isolated.
         const lines = event.event.type === 'loop-start' ? [] : formatLatentEvent(event.event);
         if (lines.length > 0) print(...lines);

@@ -1,2 +1,22 @@
-// Test-only entry point (`@ndli/models/testing`): scripted models never belong in a real run.
+// Test-only entry point (`@ndli/models/testing`): scripted models and servers never belong in a real run.
 export { MockModel, type MockModelOptions, type ScriptedResponse } from './mock-model.js';
+export {
+  startLmStudioProtocolServer,
+  type LmStudioProtocolServer,
+  type ReceivedPrediction,
+  type ScriptedFragment,
+  type ScriptedLmStudio,
+  type ScriptedLmStudioModel,
+  type ScriptedPrediction,
+  type ScriptedPredictionEnd,
+} from './lmstudio-server/index.js';
+export {
+  sseEvents,
+  startChatCompletionServer,
+  type ChatCompletionServer,
+  type ChatCompletionServerOptions,
+  type ReceivedRequest,
+  type ScriptedAnswer,
+  type ServerFault,
+  type ServerStep,
+} from './chat-completion-server.js';
