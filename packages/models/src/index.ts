@@ -25,6 +25,8 @@ export { DEFAULT_LMSTUDIO_BASE_URL, resolveLmStudioAddress, type LmStudioAddress
 export { lmStudioCallRecord, mapLmStudioStopReason, type LmStudioPredictionLike } from './lmstudio-call-record.js';
 export { LMSTUDIO_START_HINT } from './lmstudio-session.js';
 export { OpenAICompatibleModel, type OpenAICompatibleModelOptions } from './openai-compatible-model.js';
+export { OllamaChatModel, type OllamaChatModelOptions } from './ollama-chat-model.js';
+export { OLLAMA_CONTEXT_STEP, ollamaApiRoot, ollamaContextSize } from './ollama-context.js';
 export {
   OPENAI_COMPATIBLE_PRESETS,
   isOpenAICompatibleProvider,

@@ -13,7 +13,8 @@ import {
 import { answerFromGenerateResult, callRecordFromAnswer, type ChatAnswer, type ChatModel } from './openai-compatible-call-record.js';
 import { toOpenAICompatibleError } from './openai-compatible-errors.js';
 import { capabilitiesAfterRefusal, type ServerCapabilities, type ServerRefusal } from './openai-compatible-fallback.js';
-import { readChatStream, streamContentKind, StreamInterruptedError } from './openai-compatible-stream.js';
+import { readChatStream, streamContentKind } from './openai-compatible-stream.js';
+import { StreamInterruptedError } from './stream-interrupted-error.js';
 import { parseModelOutput } from './parse-output.js';
 import { modelIdsFromListBody, probeHttp } from './server-preflight.js';
 import { systemPromptFor } from './structured-output-mode.js';
