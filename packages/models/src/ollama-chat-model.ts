@@ -1,5 +1,5 @@
 import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadline, type CallDeadline } from './call-deadline.js';
-import { ModelOutputError, type ModelError } from './errors.js';
+import type { ModelError } from './errors.js';
 import { GenerationMeter } from './generation-meter.js';
 import {
   LANGUAGE_MODEL_INTERFACE_VERSION,
@@ -10,11 +10,11 @@ import {
 } from './language-model.js';
 import { readOllamaStream, type OllamaAnswer } from './ollama-chat-stream.js';
 import { ollamaApiRoot, ollamaContextSize } from './ollama-context.js';
-import { parseModelOutput } from './parse-output.js';
+import { generateWithRetries } from './retried-generation.js';
 import { brokenOffError, commonServerError, httpStatusError, type ServerErrorContext } from './server-errors.js';
 import { modelIdsFromListBody, probeHttp } from './server-preflight.js';
 import { systemPromptFor } from './structured-output-mode.js';
-import { withTransportRetry, type TransportRetryOptions } from './transport-retry.js';
+import type { TransportRetryOptions } from './transport-retry.js';
 
 export interface OllamaChatModelOptions extends TransportRetryOptions {
   /** The preset's `http://127.0.0.1:11434/v1` or the bare `http://127.0.0.1:11434`; `/api/chat` is called on the root. */
@@ -66,23 +66,13 @@ export class OllamaChatModel implements LanguageModel {
     this.apiRoot = ollamaApiRoot(options.baseUrl);
   }
 
-  async generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
-    const { value: call, serverAttempts } = await withTransportRetry(() => this.answer(request), {
+  generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
+    return generateWithRetries(request, () => this.answer(request), {
       provider: this.provider,
       modelId: this.modelId,
-      abortSignal: request.abortSignal,
-      maxRetries: this.options.maxRetries,
-      maxRetryWaitMs: this.options.maxRetryWaitMs,
-      retryBaseDelayMs: this.options.retryBaseDelayMs,
+      retry: this.options,
       serverSeen: () => this.serverSeen,
     });
-    const recorded: CallRecord = serverAttempts.length > 0 ? { ...call, serverAttempts } : call;
-    try {
-      return parseModelOutput(recorded, request.schema, this.provider);
-    } catch (error) {
-      if (error instanceof ModelOutputError) error.serverAttempts = serverAttempts;
-      throw error;
-    }
   }
 
   private async answer(request: GenerateObjectRequest<unknown>): Promise<CallRecord> {
