@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { createLanguageModel } from './create-language-model.js';
 import { ModelSpecError, ReplayError } from './errors.js';
 import { LmStudioModel } from './lmstudio-model.js';
+import { OllamaChatModel } from './ollama-chat-model.js';
 import { OpenAICompatibleModel } from './openai-compatible-model.js';
 import { RecordingModel } from './recording-model.js';
 import { ReplayModel } from './replay-model.js';
@@ -25,11 +26,16 @@ async function chatServer(content: string): Promise<{ baseUrl: string; hits: str
   const server = createServer((request, response) => {
     hits.push(request.url ?? '');
     request.resume();
-    request.on('end', () =>
+    request.on('end', () => {
+      if (request.url === '/api/chat') {
+        // Ollama's native API: NDJSON, here in one final line.
+        response.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(`${JSON.stringify({ model: 'served', message: { role: 'assistant', content }, done: true, done_reason: 'stop' })}\n`);
+        return;
+      }
       response
         .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ model: 'served', choices: [{ message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 2 } })),
-    );
+        .end(JSON.stringify({ model: 'served', choices: [{ message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 2 } }));
+    });
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,7 +54,14 @@ describe('createLanguageModel', () => {
     expect(model.scripted).toBe(false);
   });
 
-  it.each(['ollama', 'llamacpp', 'vllm', 'lmstudio-openai'])('creates an OpenAI-compatible model for %s/… with the provider name', (provider) => {
+  it('creates a native-API Ollama model for ollama/… (num_ctx needs /api/chat)', () => {
+    const model = createLanguageModel('ollama/qwen2.5-coder:7b');
+    expect(model).toBeInstanceOf(OllamaChatModel);
+    expect(model.provider).toBe('ollama');
+    expect(model.modelId).toBe('qwen2.5-coder:7b');
+  });
+
+  it.each(['llamacpp', 'vllm', 'lmstudio-openai'])('creates an OpenAI-compatible model for %s/… with the provider name', (provider) => {
     const model = createLanguageModel(`${provider}/org/model:tag`);
     expect(model).toBeInstanceOf(OpenAICompatibleModel);
     expect(model.provider).toBe(provider);
@@ -60,8 +73,7 @@ describe('createLanguageModel', () => {
     vi.stubEnv('OLLAMA_BASE_URL', baseUrl);
     const result = await createLanguageModel('ollama/qwen2.5-coder:7b').generateObject(request);
     expect(result.object).toEqual({ n: 3 });
-    // This scripted server answers JSON even to a streaming request: the model falls back to a plain request.
-    expect(hits).toEqual(['/v1/chat/completions', '/v1/chat/completions']);
+    expect(hits).toEqual(['/api/chat']);
   });
 
   it('requires a base URL for openai-compatible/…, from the option or OPENAI_COMPATIBLE_BASE_URL', async () => {

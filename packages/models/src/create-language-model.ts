@@ -3,6 +3,7 @@ import { ModelSpecError } from './errors.js';
 import type { LanguageModel } from './language-model.js';
 import { LmStudioModel } from './lmstudio-model.js';
 import { parseModelSpec } from './model-spec.js';
+import { OllamaChatModel } from './ollama-chat-model.js';
 import { OpenAICompatibleModel } from './openai-compatible-model.js';
 import { OPENAI_COMPATIBLE_PRESETS, isOpenAICompatibleProvider, resolvePresetBaseUrl } from './openai-compatible-presets.js';
 import { withRecording } from './recording-model.js';
@@ -59,17 +60,17 @@ function createUnrecorded(spec: string, options: CreateLanguageModelOptions): La
         `Pass a base URL (e.g. --base-url http://127.0.0.1:8000/v1) or set ${preset.baseUrlEnv}.`,
       );
     }
-    return new OpenAICompatibleModel(model, {
+    const shared = {
       baseUrl,
-      apiKey: options.apiKey,
       timeoutMs: options.timeoutMs,
       idleTimeoutMs: options.idleTimeoutMs,
       maxRetries: options.maxRetries,
       maxRetryWaitMs: options.maxRetryWaitMs,
-      stream: options.stream,
-      provider: preset.provider,
       startHint: preset.startHint,
-    });
+    };
+    // Ollama's /v1 cannot set num_ctx and cuts long prompts silently: its native API can (ollama-chat-model.ts).
+    if (provider === 'ollama') return new OllamaChatModel(model, shared);
+    return new OpenAICompatibleModel(model, { ...shared, apiKey: options.apiKey, stream: options.stream, provider: preset.provider });
   }
   // parseModelSpec only returns known providers; this guards a provider added there but not here.
   throw new ModelSpecError(`Provider "${provider}" is known but not wired up.`);

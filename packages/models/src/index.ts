@@ -26,6 +26,8 @@ export { lmStudioCallRecord, mapLmStudioStopReason, type LmStudioPredictionLike 
 export { ModelContextExceededError, contextOverflowTokens, type ContextBudget } from './lmstudio-context-window.js';
 export { LMSTUDIO_START_HINT } from './lmstudio-session.js';
 export { OpenAICompatibleModel, type OpenAICompatibleModelOptions } from './openai-compatible-model.js';
+export { OllamaChatModel, type OllamaChatModelOptions } from './ollama-chat-model.js';
+export { OLLAMA_CONTEXT_STEP, ollamaApiRoot, ollamaContextSize } from './ollama-context.js';
 export {
   OPENAI_COMPATIBLE_PRESETS,
   isOpenAICompatibleProvider,

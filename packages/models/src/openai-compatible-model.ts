@@ -1,7 +1,7 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError } from 'ai';
 import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadline, type CallDeadline } from './call-deadline.js';
-import { ModelOutputError, type ModelError } from './errors.js';
+import type { ModelError } from './errors.js';
 import { GenerationMeter } from './generation-meter.js';
 import {
   LANGUAGE_MODEL_INTERFACE_VERSION,
@@ -13,12 +13,13 @@ import {
 import { answerFromGenerateResult, callRecordFromAnswer, type ChatAnswer, type ChatModel } from './openai-compatible-call-record.js';
 import { toOpenAICompatibleError } from './openai-compatible-errors.js';
 import { capabilitiesAfterRefusal, type ServerCapabilities, type ServerRefusal } from './openai-compatible-fallback.js';
-import { readChatStream, streamContentKind, StreamInterruptedError } from './openai-compatible-stream.js';
-import { parseModelOutput } from './parse-output.js';
+import { readChatStream, streamContentKind } from './openai-compatible-stream.js';
+import { StreamInterruptedError } from './stream-interrupted-error.js';
+import { generateWithRetries } from './retried-generation.js';
 import { modelIdsFromListBody, probeHttp } from './server-preflight.js';
 import { systemPromptFor } from './structured-output-mode.js';
 import type { StructuredOutputMode } from './structured-output-mode.js';
-import { withTransportRetry, type TransportRetryOptions } from './transport-retry.js';
+import type { TransportRetryOptions } from './transport-retry.js';
 
 export interface OpenAICompatibleModelOptions extends TransportRetryOptions {
   /** Up to and including `/v1`, e.g. `http://127.0.0.1:11434/v1`. */
@@ -88,23 +89,13 @@ export class OpenAICompatibleModel implements LanguageModel {
     return this.capabilities.streaming;
   }
 
-  async generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
-    const { value: call, serverAttempts } = await withTransportRetry(() => this.answer(request), {
+  generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
+    return generateWithRetries(request, () => this.answer(request), {
       provider: this.provider,
       modelId: this.modelId,
-      abortSignal: request.abortSignal,
-      maxRetries: this.options.maxRetries,
-      maxRetryWaitMs: this.options.maxRetryWaitMs,
-      retryBaseDelayMs: this.options.retryBaseDelayMs,
+      retry: this.options,
       serverSeen: () => this.serverSeen,
     });
-    const recorded: CallRecord = serverAttempts.length > 0 ? { ...call, serverAttempts } : call;
-    try {
-      return parseModelOutput(recorded, request.schema, this.provider);
-    } catch (error) {
-      if (error instanceof ModelOutputError) error.serverAttempts = serverAttempts;
-      throw error;
-    }
   }
 
   /** One answer, after whatever fallbacks the server needs (each learned once). Throws a ModelError. */

@@ -1,21 +1,7 @@
 import type { CallDeadline } from './call-deadline.js';
 import type { GenerationMeter } from './generation-meter.js';
 import type { ChatAnswer, StreamResult } from './openai-compatible-call-record.js';
-
-/**
- * The stream ended before the answer was complete: the connection dropped, the server sent an error
- * event, or it closed without a finish reason. A transient fault (retried); the partial text is kept.
- */
-export class StreamInterruptedError extends Error {
-  override readonly name = 'StreamInterruptedError';
-  constructor(
-    message: string,
-    readonly partialText: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(message, options);
-  }
-}
+import { StreamInterruptedError } from './stream-interrupted-error.js';
 
 /** A 4xx that names streaming (`stream`, `stream_options`) is a server that cannot stream, not a bad request. */
 export function isStreamingRejection(status: number | undefined, body: string | undefined): boolean {
