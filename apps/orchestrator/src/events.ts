@@ -1,5 +1,6 @@
 import type { LatentEvent } from '@ndli/latent-core';
 import type { Verdict } from '@ndli/ralph';
+import type { LockOwner } from './run/directory-lock.js';
 import type { RoundSummary, RunMetadata, RunStatus } from './run/run-metadata.js';
 
 /**
@@ -7,6 +8,8 @@ import type { RoundSummary, RunMetadata, RunStatus } from './run/run-metadata.js
  * them to `events.jsonl`. Inner-loop events are forwarded as they are, tagged with their round.
  */
 export type OrchestratorEvent =
+  /** The directory's lock was left by a process that is gone; this process took it over. */
+  | { type: 'lock-taken-over'; directory: string; previous: LockOwner }
   | { type: 'run-start'; runDirectory: string; spec: string; model: RunMetadata['model']; mode: RunMetadata['mode']; maxRounds: number; resumed: boolean }
   | { type: 'round-start'; round: number; maxRounds: number; kind: RoundSummary['kind']; fixTasks: number; failingTests: number; regressedTests: number }
   | { type: 'latent'; round: number; event: LatentEvent }

@@ -44,6 +44,11 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
 
   return (event) => {
     switch (event.type) {
+      case 'lock-taken-over': {
+        const previous = event.previous;
+        print(color('yellow', `🔓 Took over the lock of ${show(event.directory)}: its writer (pid ${previous.pid}, started ${previous.startedAt}) is gone.`));
+        return;
+      }
       case 'run-start': {
         print(
           `📁 Output directory: ${show(event.runDirectory)}`,

@@ -174,6 +174,24 @@ describe('interruption and failures keep every saved step', () => {
     expect(resumed.status).toBe('passed');
   });
 
+  it('refuses a second writer while the run is alive, and frees the directory when it ends', async () => {
+    const { cwd } = setup({ responses: [], failing: [] });
+    const config = NdliConfigSchema.parse({ specsDir, maxRefinements: 4 });
+    let releaseJudge: () => void = () => undefined;
+    const judgeHeld = new Promise<void>((resolve) => (releaseJudge = resolve));
+    const scripted = scriptedJudge([[]]);
+    let judging: () => void = () => undefined;
+    const judgeStarted = new Promise<void>((resolve) => (judging = resolve));
+    const slowJudge = { ...scripted, run: async (input: Parameters<typeof scripted.run>[0]) => (judging(), await judgeHeld, scripted.run(input)) };
+    const running = startRun({ cwd, specName: 'tiny', config, mode: 'ndli', model: new MockModel({ responses: answers(passScenario({ modelId: 'm', reference: correct })) }), judge: slowJudge });
+    await judgeStarted;
+    const runDirectory = join(cwd, 'output', readdirSync(join(cwd, 'output'))[0] ?? '');
+    await expect(resumeRun({ cwd, runDirectory })).rejects.toMatchObject({ code: 'DIRECTORY_IN_USE', message: expect.stringMatching(/is in progress \(pid \d+\); wait or stop it/) as unknown });
+    releaseJudge();
+    expect((await running).status).toBe('passed');
+    expect(existsSync(join(runDirectory, 'ndli.lock'))).toBe(false);
+  });
+
   it('refuses to resume a run that already ended', async () => {
     const { run, cwd } = setup({ responses: answers(passScenario({ modelId: 'm', reference: correct })), failing: [[]] });
     const done = await run();

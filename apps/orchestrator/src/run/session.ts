@@ -5,7 +5,8 @@ import { createLanguageModel, parseModelSpec, type LanguageModel } from '@ndli/m
 import { createJudge, loadSpec, type Judge } from '@ndli/ralph';
 import type { NdliConfig } from '../config/config-schema.js';
 import { OrchestratorError } from '../errors.js';
-import type { EventListener } from '../events.js';
+import type { EventListener, OrchestratorEvent } from '../events.js';
+import { acquireDirectoryLock } from './directory-lock.js';
 import { resolveBundledTranscript } from '../transcripts/bundled-transcripts.js';
 import { driveRun, type RunOutcome } from './drive-run.js';
 import { gitCommit, runtimeVersions } from './environment.js';
@@ -105,6 +106,24 @@ function withWallTimeBudget(config: NdliConfig, alreadySpentMs: number, signal: 
   };
 }
 
+/**
+ * Runs `work` holding the run directory's lock: a second writer is refused at once (exit 2), a lock left
+ * by a dead process is taken over and the run's events say so.
+ */
+async function holdingLock<RESULT>(store: RunStore, options: SessionOptions, command: string, work: () => Promise<RESULT>): Promise<RESULT> {
+  const lock = acquireDirectoryLock(store.directory, { kind: 'run', command });
+  try {
+    if (lock.takenOverFrom) {
+      const event: OrchestratorEvent = { type: 'lock-taken-over', directory: store.directory, previous: lock.takenOverFrom };
+      store.appendEvent(event);
+      options.onEvent?.(event);
+    }
+    return await work();
+  } finally {
+    lock.release();
+  }
+}
+
 async function execute(store: RunStore, metadata: RunMetadata, config: NdliConfig, options: SessionOptions, resumed: boolean): Promise<RunOutcome> {
   const spec = loadSpec(metadata.spec, specLookup(options.cwd, config.specsDir));
   const model = options.model ?? openModel(config, store, options.cwd, { spec: metadata.spec, mode: metadata.mode });
@@ -129,6 +148,7 @@ export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
   const parsed = options.model ? { provider: options.model.provider, model: options.model.modelId } : parseModelSpec(modelSpec);
   const directory = resolve(options.cwd, options.runDirectory ?? freshRunDirectory(resolve(options.cwd, config.outputDir)));
   const store = RunStore.create(directory);
+  return holdingLock(store, options, 'ndli run', async () => {
   const now = new Date().toISOString();
   const commit = gitCommit(options.cwd);
   const metadata: RunMetadata = {
@@ -151,15 +171,19 @@ export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
   };
   store.writeMetadata(metadata);
   return execute(store, metadata, config, options, false);
+  });
 }
 
 /** `ndli resume <run-dir>`: continues from the last complete step with the run's own config. */
 export async function resumeRun(options: SessionOptions & { runDirectory: string }): Promise<RunOutcome> {
   const store = RunStore.open(resolve(options.cwd, options.runDirectory));
+  // The lock first: the metadata read must be the last writer's, not a live run's half-way state.
+  return holdingLock(store, options, 'ndli resume', async () => {
   const metadata = store.readMetadata();
   if (metadata.status === 'passed' || metadata.status === 'failed' || metadata.status === 'stalled') {
     throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, 'Start a new run with `pnpm ndli run <spec>`.');
   }
   metadata.resumes += 1;
   return execute(store, metadata, metadata.config, options, true);
+  });
 }
