@@ -62,6 +62,9 @@ export function exitCodeFor(outcome: RunOutcome): number {
       return EXIT.interrupted;
     case 'error':
       return EXIT.error;
+    case 'judge-error':
+      // The harness failed, not the app: a runtime error, resumable (`ndli resume` judges again).
+      return EXIT.error;
     default:
       return EXIT.failed;
   }

@@ -58,7 +58,7 @@ describe('ndli run: the nested loops', () => {
     expect(stateFix.unsolved_tasks[0]?.blockers.join(' ')).toMatch(/shows 14 but the contract requires 20/);
     expect(model.requests[4]?.prompt).toContain('fix_arithmetic');
     // Every call is a fresh chat: system + one user prompt, nothing else carried over.
-    expect(model.requests.every((request) => Object.keys(request).every((key) => ['system', 'prompt', 'schema', 'jsonSchema', 'schemaName', 'temperature', 'maxTokens', 'seed', 'abortSignal'].includes(key)))).toBe(true);
+    expect(model.requests.every((request) => Object.keys(request).every((key) => ['system', 'prompt', 'schema', 'jsonSchema', 'schemaName', 'temperature', 'maxTokens', 'seed', 'abortSignal', 'onProgress'].includes(key)))).toBe(true);
 
     const metadata = JSON.parse(readFileSync(join(directory, 'run_metadata.json'), 'utf8')) as Record<string, unknown>;
     expect(metadata).toMatchObject({ status: 'passed', endReason: 'all-tests-passed', best: { round: 2, passed: 5, total: 5 }, model: { scripted: true } });
@@ -67,7 +67,7 @@ describe('ndli run: the nested loops', () => {
     expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ type: 'run-end', status: 'passed' });
   });
 
-  it('keeps the best artifact when a round regresses, and tells the next FIX round which tests regressed', async () => {
+  it('a regression is never the result: the next FIX builds on the best round, with the broken tests beside the still-failing ones', async () => {
     const transcript = fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14' });
     const responses = answers(transcript);
     // Round 2 regenerates the buggy app (a regression); round 3 the correct one.
@@ -76,11 +76,21 @@ describe('ndli run: the nested loops', () => {
     const outcome = await run();
     expect(outcome.status).toBe('passed');
     const verdicts = events.filter((event): event is Extract<OrchestratorEvent, { type: 'verdict' }> => event.type === 'verdict');
-    expect(verdicts[1]?.regressedTitles).toEqual(['adds', 'subtracts']);
+    expect(verdicts[1]?.regressedTitles).toEqual(['arithmetic › adds', 'arithmetic › subtracts']);
     expect(verdicts[1]?.best).toEqual({ round: 1, passed: 4, total: 5 });
-    // Round 3's FIX tasks say the regressed tests passed before.
+    expect(outcome.metadata.rounds[1]?.regressedTitles).toEqual(['arithmetic › adds', 'arithmetic › subtracts']);
+    // Round 3 builds on round 1 (the best), not on the regressed round 2 …
+    expect(outcome.metadata.rounds.map((round) => round.anchorRound)).toEqual([undefined, 1, 1]);
+    const directory = outcome.runDirectory;
+    const stateFinal1 = readFileSync(join(directory, 'round_1', 'state_final.json'), 'utf8');
+    const stateFix3 = JSON.parse(readFileSync(join(directory, 'round_3', 'state_fix.json'), 'utf8')) as { solved_tasks: unknown[]; unsolved_tasks: { blockers: string[] }[] };
+    expect(stateFix3.solved_tasks.length).toBe((JSON.parse(stateFinal1) as { solved_tasks: unknown[] }).solved_tasks.length);
+    // … and its blockers are the still-failing test and the two that round 2 broke, flagged as regressions.
+    const blockers = stateFix3.unsolved_tasks.flatMap((task) => task.blockers).join('\n');
+    expect(blockers).toMatch(/divides/);
+    expect(blockers).toMatch(/adds/);
+    expect(blockers).toMatch(/subtracts/);
     expect(model.requests[6]?.prompt).toMatch(/passed in an earlier round/);
-    expect(outcome.metadata.rounds[1]?.regressedTitles).toEqual(['adds', 'subtracts']);
   });
 
   it('anchors the best artifact at the run root when the run ends red', async () => {
@@ -93,15 +103,54 @@ describe('ndli run: the nested loops', () => {
     expect(readFileSync(join(outcome.runDirectory, 'tiny.html'), 'utf8')).toBe(buggy);
   });
 
-  it('ends as stalled when the same failures and blockers repeat, instead of burning tokens', async () => {
-    // The stalling REFINEs return the FIX task unchanged (its exact text does not matter to the digest).
+  it('ends as stalled when the same tests keep failing, and judges an identical artifact only once', async () => {
     const fixTasks = [{ name: 'fix_arithmetic', what_i_know: 'x', blockers: ['y'] }];
     const transcript = stallScenario({ modelId: 'm', buggy, fixTasks, fixRounds: 3, refineStallLimit: 2 });
-    const { run, judge } = setup({ responses: answers(transcript), failing: [['divides']], config: { refineStallLimit: 2, stallRounds: 2 } });
+    const { run, judge, events } = setup({ responses: answers(transcript), failing: [['divides']], config: { refineStallLimit: 2, stallRounds: 2, maxRestarts: 0 } });
     const outcome = await run();
     expect(outcome).toMatchObject({ status: 'stalled', endReason: 'same-failures-repeated' });
-    expect(judge.judged).toHaveLength(2);
     expect(outcome.metadata.rounds[1]?.innerEndReason).toBe('stalled');
+    // Round 2 wrote the very same app as round 1: its verdict is reused, no browser run.
+    expect(judge.judged).toHaveLength(1);
+    expect(outcome.metadata.rounds[1]?.verdictReusedFrom).toBe(1);
+    expect(events.find((event) => event.type === 'judge-start' && event.round === 2)).toMatchObject({ reusedFrom: 1 });
+    expect(existsSync(join(outcome.runDirectory, 'round_2', 'verdict.json'))).toBe(true);
+  });
+
+  it('stalls once into a fresh start: a new INIT with the failing behaviours as pitfalls, and its green artifact is the result', async () => {
+    const fixTasks = [{ name: 'fix_arithmetic', what_i_know: 'x', blockers: ['y'] }];
+    const stalled = answers(stallScenario({ modelId: 'm', buggy, fixTasks, fixRounds: 1, refineStallLimit: 2 }));
+    const fresh = answers(passScenario({ modelId: 'm', reference: correct }));
+    const { run, events, model } = setup({ responses: [...stalled, ...fresh], failing: [['divides'], []], config: { refineStallLimit: 2, stallRounds: 2 } });
+    const outcome = await run();
+    expect(outcome).toMatchObject({ status: 'passed', endReason: 'all-tests-passed' });
+    expect(model.remaining).toBe(0);
+    expect(outcome.metadata.restarts).toBe(1);
+    expect(outcome.metadata.rounds.map((round) => [round.kind, round.attempt])).toEqual([
+      ['init', 1],
+      ['fix', 1],
+      ['restart', 2],
+    ]);
+    expect(outcome.metadata.best).toEqual({ round: 3, passed: 5, total: 5 });
+    expect(readFileSync(join(outcome.runDirectory, 'tiny.html'), 'utf8')).toBe(correct);
+    const restart = events.find((event): event is Extract<OrchestratorEvent, { type: 'restart' }> => event.type === 'restart');
+    expect(restart).toMatchObject({ round: 3, attempt: 2, fromAttempt: 1, failingTests: ['arithmetic › divides'], restartsLeft: 0 });
+    // The fresh INIT starts from nothing: a state_init.json, no state_fix.json.
+    expect(existsSync(join(outcome.runDirectory, 'round_3', 'state_init.json'))).toBe(true);
+    expect(existsSync(join(outcome.runDirectory, 'round_3', 'state_fix.json'))).toBe(false);
+    expect(events.find((event) => event.type === 'round-start' && event.round === 3)).toMatchObject({ kind: 'restart', fixTasks: 1 });
+  });
+
+  it('keeps the best artifact of all attempts when the fresh start does worse', async () => {
+    const fixTasks = [{ name: 'fix_arithmetic', what_i_know: 'x', blockers: ['y'] }];
+    const stalled = answers(stallScenario({ modelId: 'm', buggy, fixTasks, fixRounds: 1, refineStallLimit: 2 }));
+    const worse = tinyApp(13);
+    const fresh = answers(passScenario({ modelId: 'm', reference: worse }));
+    const { run } = setup({ responses: [...stalled, ...fresh], failing: [['divides'], ['adds', 'divides']], config: { refineStallLimit: 2, stallRounds: 2, maxRounds: 3 } });
+    const outcome = await run();
+    expect(outcome).toMatchObject({ status: 'failed', endReason: 'max-rounds' });
+    expect(outcome.metadata.best?.round).toBe(1);
+    expect(readFileSync(join(outcome.runDirectory, 'tiny.html'), 'utf8')).toBe(buggy);
   });
 
   it('--no-fix judges the inner loop once; --one-shot makes a single GENERATE call', async () => {
@@ -116,12 +165,25 @@ describe('ndli run: the nested loops', () => {
     expect(oneShot.model.requests[0]?.schemaName).toBe('generated_artifact');
   });
 
-  it('a token budget ends the run cleanly with the best artifact kept', async () => {
-    const { run, judge } = setup({ responses: fixAnswers(), failing: [['adds'], []], config: { budgets: { maxTotalTokens: 100 } } });
+  it('a token budget stops the round in progress at the call that uses it up, with the best artifact and true totals kept', async () => {
+    // The same run without a budget: what round 1 costs.
+    const free = setup({ responses: fixAnswers(), failing: [['adds'], []] });
+    const round1 = (await free.run()).metadata.rounds[0]!.tokens;
+    const budget = round1.prompt + round1.completion + 1;
+    const { run, judge } = setup({ responses: fixAnswers(), failing: [['adds'], []], config: { budgets: { maxTotalTokens: budget } } });
     const outcome = await run();
     expect(outcome).toMatchObject({ status: 'failed', endReason: 'budget-tokens' });
     expect(judge.judged).toHaveLength(1);
+    // Round 2 stopped after its first call (REFINE), before GENERATE.
+    const round2 = outcome.metadata.rounds[1]!;
+    expect(round2.status).toBe('generating');
+    expect(readdirSync(join(outcome.runDirectory, 'round_2', 'calls'))).toHaveLength(1);
+    expect(existsSync(join(outcome.runDirectory, 'round_2', 'tiny.html'))).toBe(false);
     expect(existsSync(join(outcome.runDirectory, 'tiny.html'))).toBe(true);
+    const saved = JSON.parse(readFileSync(join(outcome.runDirectory, 'run_metadata.json'), 'utf8')) as { tokens: { prompt: number; completion: number } };
+    expect(saved.tokens.prompt + saved.tokens.completion).toBeGreaterThanOrEqual(budget);
+    expect(saved.tokens).toEqual({ prompt: round1.prompt + round2.tokens.prompt, completion: round1.completion + round2.tokens.completion });
+    expect(round2.tokens.prompt).toBeGreaterThan(0);
   });
 });
 

@@ -168,10 +168,22 @@ export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
     tokens: { prompt: 0, completion: 0 },
     rounds: [],
     resumes: 0,
+    restarts: 0,
   };
   store.writeMetadata(metadata);
   return execute(store, metadata, config, options, false);
   });
+}
+
+/**
+ * A run that ended `judge-error` is resumed by judging its last artifact again (the harness may be
+ * fixed by now), with one more re-judge if that is a judge error too.
+ */
+function reopenJudgeError(metadata: RunMetadata): void {
+  const last = metadata.rounds.at(-1);
+  if (metadata.status !== 'judge-error' || last === undefined) return;
+  last.status = 'judging';
+  last.rejudged = false;
 }
 
 /** `ndli resume <run-dir>`: continues from the last complete step with the run's own config. */
@@ -183,6 +195,7 @@ export async function resumeRun(options: SessionOptions & { runDirectory: string
   if (metadata.status === 'passed' || metadata.status === 'failed' || metadata.status === 'stalled') {
     throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, 'Start a new run with `pnpm ndli run <spec>`.');
   }
+  reopenJudgeError(metadata);
   metadata.resumes += 1;
   return execute(store, metadata, metadata.config, options, true);
   });
