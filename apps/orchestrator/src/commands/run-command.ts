@@ -19,6 +19,7 @@ export interface RunFlags {
   maxRefinements?: number;
   minSolve?: number;
   maxRounds?: number;
+  maxRestarts?: number;
   maxTotalTokens?: number;
   maxMinutes?: number;
   output?: string;
@@ -40,6 +41,7 @@ export function flagsToConfig(flags: RunFlags): NdliConfigInput {
     maxRefinements: flags.maxRefinements,
     minSolvePerIteration: flags.minSolve,
     maxRounds: flags.maxRounds,
+    maxRestarts: flags.maxRestarts,
     budgets: { maxTotalTokens: flags.maxTotalTokens, maxWallTimeMs: flags.maxMinutes === undefined ? undefined : flags.maxMinutes * 60_000 },
     outputDir: flags.output,
     specsDir: flags.specsDir,

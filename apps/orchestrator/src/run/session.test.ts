@@ -19,11 +19,11 @@ const buggy = tinyApp(14);
 
 const answers = transcriptAnswers;
 
-function setup(options: { responses: ScriptedResponse[]; failing: string[][]; config?: NdliConfigInput; mode?: RunMode }) {
+function setup(options: { responses: ScriptedResponse[]; failing: string[][]; judgeErrors?: string[][]; config?: NdliConfigInput; mode?: RunMode }) {
   const cwd = mkdtempSync(join(tmpdir(), 'ndli-run-'));
   const events: OrchestratorEvent[] = [];
   const model = new MockModel({ modelId: 'scripted-test', responses: options.responses });
-  const judge = scriptedJudge(options.failing);
+  const judge = scriptedJudge(options.failing, options.judgeErrors);
   const config = NdliConfigSchema.parse({ specsDir, maxRefinements: 4, ...options.config });
   const run = (signal?: AbortSignal) =>
     startRun({ cwd, specName: 'tiny', config, mode: options.mode ?? 'ndli', model, judge, onEvent: (event) => events.push(event), ...(signal ? { signal } : {}) });
@@ -258,5 +258,49 @@ describe('interruption and failures keep every saved step', () => {
     const { run, cwd } = setup({ responses: answers(passScenario({ modelId: 'm', reference: correct })), failing: [[]] });
     const done = await run();
     await expect(resumeRun({ cwd, runDirectory: done.runDirectory })).rejects.toThrow(/already ended \(passed/);
+  });
+});
+
+describe('judge errors: the harness failed, not the app', () => {
+  it('a judge error is judged once more; twice → the run ends judge-error, no FIX round; resume re-judges to PASSED', async () => {
+    // An injected harness error: "divides" cannot be judged, in both judgings.
+    const { run, model, judge: harness, events, cwd } = setup({ responses: answers(passScenario({ modelId: 'm', reference: correct })), failing: [[], []], judgeErrors: [['divides'], ['divides']] });
+    const outcome = await run();
+    expect(outcome).toMatchObject({ status: 'judge-error', endReason: 'harness-could-not-judge' });
+    expect(model.remaining).toBe(0);
+    expect(harness.judged).toHaveLength(2);
+    // Each judging has its own evidence folder: two judges never share one.
+    expect(new Set(harness.outputDirectories).size).toBe(2);
+    const round = outcome.metadata.rounds[0]!;
+    expect(round).toMatchObject({ outcome: 'judge-error', judgeErrors: 1, judgeErrorTitles: ['arithmetic › divides'], rejudged: true, passed: 4 });
+    expect(outcome.metadata.rounds).toHaveLength(1);
+    expect(existsSync(join(outcome.runDirectory, 'round_1', 'verdict_judge_error_1.json'))).toBe(true);
+    expect(events.filter((event) => event.type === 'rejudge')).toHaveLength(1);
+    const runEnd = events.find((event): event is Extract<OrchestratorEvent, { type: 'run-end' }> => event.type === 'run-end');
+    expect(runEnd?.resumeCommand).toContain('ndli resume');
+
+    const rejudge = scriptedJudge([[]]);
+    const resumed = await resumeRun({ cwd, runDirectory: outcome.runDirectory, model: new MockModel({ responses: [] }), judge: rejudge });
+    expect(resumed).toMatchObject({ status: 'passed', endReason: 'all-tests-passed' });
+    expect(rejudge.judged).toHaveLength(1);
+    expect(resumed.metadata.rounds).toHaveLength(1);
+  });
+
+  it('a judge error that clears on the re-judge is green', async () => {
+    const { run, judge: harness } = setup({ responses: answers(passScenario({ modelId: 'm', reference: correct })), failing: [[], []], judgeErrors: [['divides']] });
+    const outcome = await run();
+    expect(outcome.status).toBe('passed');
+    expect(harness.judged).toHaveLength(2);
+  });
+
+  it('real failures beside a judge error are FIXed; the judge error is never a blocker', async () => {
+    const { run, model } = setup({ responses: fixAnswers(), failing: [['chains left to right'], []], judgeErrors: [['divides'], []] });
+    const outcome = await run();
+    expect(outcome.status).toBe('passed');
+    expect(outcome.metadata.rounds[0]).toMatchObject({ outcome: 'red', judgeErrors: 1, failingTitles: ['arithmetic › chains left to right'] });
+    const stateFix = readFileSync(join(outcome.runDirectory, 'round_2', 'state_fix.json'), 'utf8');
+    expect(stateFix).toMatch(/chains left to right/);
+    expect(stateFix).not.toMatch(/ENOENT|divides/);
+    expect(model.remaining).toBe(0);
   });
 });
