@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRunDirectoryName } from '@ndli/latent-core';
-import { createLanguageModel, parseModelSpec, type LanguageModel } from '@ndli/models';
+import { createLanguageModel, parseModelSpec, withRecording, type LanguageModel } from '@ndli/models';
 import { createJudge, loadSpec, type Judge } from '@ndli/ralph';
 import type { NdliConfig } from '../config/config-schema.js';
 import { OrchestratorError } from '../errors.js';
@@ -77,14 +77,16 @@ export function resolveReplayTarget(name: string, cwd: string, run: { spec: stri
 function openModel(config: NdliConfig, store: RunStore, cwd: string, run: { spec: string; mode: RunMode }): LanguageModel {
   const modelSpec = requireModelSpec(config);
   const isReplay = parseModelSpec(modelSpec).provider === 'replay';
-  return createLanguageModel(modelSpec, {
+  const model = createLanguageModel(modelSpec, {
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     ...(config.apiKey ? { apiKey: config.apiKey } : {}),
     timeoutMs: config.requestTimeoutMs,
-    ...(config.record && !isReplay ? { record: store.path(TRANSCRIPT_FILE) } : {}),
     ...(isReplay ? { replayStartIndex: recordedCallCount(store) } : {}),
     replayResolver: (name: string) => resolveReplayTarget(name, cwd, run),
   });
+  if (!config.record || isReplay) return model;
+  // Appending: a resumed session continues the run's transcript, which then replays the whole run.
+  return withRecording(model, store.path(TRANSCRIPT_FILE), { description: `Recorded from ${modelSpec}`, append: true });
 }
 
 /**
