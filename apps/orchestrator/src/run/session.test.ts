@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { NdliConfigSchema, type NdliConfigInput } from '../config/config-schema.js';
 import type { OrchestratorEvent } from '../events.js';
 import { scriptedJudge } from '../test-support/scripted-judge.js';
+import { StreamingUntilAborted } from '../test-support/streaming-model.js';
 import { tinyApp, tinySpecsDirectory } from '../test-support/tiny-app.js';
 import { transcriptAnswers } from '../test-support/transcript-answers.js';
 import { fixScenario, oneShotScenario, passScenario, stallScenario } from '../transcripts/scenarios.js';
@@ -184,6 +185,18 @@ describe('ndli run: the nested loops', () => {
     expect(saved.tokens.prompt + saved.tokens.completion).toBeGreaterThanOrEqual(budget);
     expect(saved.tokens).toEqual({ prompt: round1.prompt + round2.tokens.prompt, completion: round1.completion + round2.tokens.completion });
     expect(round2.tokens.prompt).toBeGreaterThan(0);
+  });
+});
+
+describe('budgets inside a round', () => {
+  it('the token budget aborts the model call in flight as its streamed tokens reach it', async () => {
+    const { cwd } = setup({ responses: [], failing: [] });
+    const config = NdliConfigSchema.parse({ specsDir, maxRefinements: 4, budgets: { maxTotalTokens: 50 } });
+    const judge = scriptedJudge([[]]);
+    const outcome = await startRun({ cwd, specName: 'tiny', config, mode: 'ndli', model: new StreamingUntilAborted(), judge });
+    expect(outcome).toMatchObject({ status: 'failed', endReason: 'budget-tokens' });
+    expect(outcome.metadata.rounds[0]?.status).toBe('generating');
+    expect(judge.judged).toHaveLength(0);
   });
 });
 
