@@ -6,8 +6,8 @@ import { createJudge, loadSpec, type Judge } from '@ndli/ralph';
 import type { NdliConfig } from '../config/config-schema.js';
 import { OrchestratorError } from '../errors.js';
 import type { EventListener, OrchestratorEvent } from '../events.js';
-import { acquireDirectoryLock } from './directory-lock.js';
 import { resolveBundledTranscript } from '../transcripts/bundled-transcripts.js';
+import { acquireDirectoryLock } from './directory-lock.js';
 import { driveRun, type RunOutcome } from './drive-run.js';
 import { gitCommit, runtimeVersions } from './environment.js';
 import { RUN_METADATA_VERSION, type RunMetadata, type RunMode } from './run-metadata.js';
@@ -150,30 +150,30 @@ export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
   const parsed = options.model ? { provider: options.model.provider, model: options.model.modelId } : parseModelSpec(modelSpec);
   const directory = resolve(options.cwd, options.runDirectory ?? freshRunDirectory(resolve(options.cwd, config.outputDir)));
   const store = RunStore.create(directory);
-  return holdingLock(store, options, 'ndli run', async () => {
-  const now = new Date().toISOString();
-  const commit = gitCommit(options.cwd);
-  const metadata: RunMetadata = {
-    kind: 'ndli-run',
-    version: RUN_METADATA_VERSION,
-    spec: spec.name,
-    artifactFileName: spec.artifactFileName,
-    model: { spec: modelSpec, provider: parsed.provider, id: parsed.model, scripted: parsed.provider === 'replay' || parsed.provider === 'mock' },
-    mode: options.mode,
-    config,
-    versions: runtimeVersions(),
-    ...(commit ? { gitCommit: commit } : {}),
-    startedAt: now,
-    updatedAt: now,
-    durationMs: 0,
-    status: 'running',
-    tokens: { prompt: 0, completion: 0 },
-    rounds: [],
-    resumes: 0,
-    restarts: 0,
-  };
-  store.writeMetadata(metadata);
-  return execute(store, metadata, config, options, false);
+  return holdingLock(store, options, 'ndli run', () => {
+    const now = new Date().toISOString();
+    const commit = gitCommit(options.cwd);
+    const metadata: RunMetadata = {
+      kind: 'ndli-run',
+      version: RUN_METADATA_VERSION,
+      spec: spec.name,
+      artifactFileName: spec.artifactFileName,
+      model: { spec: modelSpec, provider: parsed.provider, id: parsed.model, scripted: parsed.provider === 'replay' || parsed.provider === 'mock' },
+      mode: options.mode,
+      config,
+      versions: runtimeVersions(),
+      ...(commit ? { gitCommit: commit } : {}),
+      startedAt: now,
+      updatedAt: now,
+      durationMs: 0,
+      status: 'running',
+      tokens: { prompt: 0, completion: 0 },
+      rounds: [],
+      resumes: 0,
+      restarts: 0,
+    };
+    store.writeMetadata(metadata);
+    return execute(store, metadata, config, options, false);
   });
 }
 
@@ -192,13 +192,13 @@ function reopenJudgeError(metadata: RunMetadata): void {
 export async function resumeRun(options: SessionOptions & { runDirectory: string }): Promise<RunOutcome> {
   const store = RunStore.open(resolve(options.cwd, options.runDirectory));
   // The lock first: the metadata read must be the last writer's, not a live run's half-way state.
-  return holdingLock(store, options, 'ndli resume', async () => {
-  const metadata = store.readMetadata();
-  if (metadata.status === 'passed' || metadata.status === 'failed' || metadata.status === 'stalled') {
-    throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, 'Start a new run with `pnpm ndli run <spec>`.');
-  }
-  reopenJudgeError(metadata);
-  metadata.resumes += 1;
-  return execute(store, metadata, metadata.config, options, true);
+  return holdingLock(store, options, 'ndli resume', () => {
+    const metadata = store.readMetadata();
+    if (metadata.status === 'passed' || metadata.status === 'failed' || metadata.status === 'stalled') {
+      throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, 'Start a new run with `pnpm ndli run <spec>`.');
+    }
+    reopenJudgeError(metadata);
+    metadata.resumes += 1;
+    return execute(store, metadata, metadata.config, options, true);
   });
 }
