@@ -123,6 +123,9 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
           color(style, `${STATUS_LINE[event.status]} · ${event.endReason} · ${score} · ${event.rounds} round(s)${event.restarts > 0 ? ` · ${event.restarts} fresh start(s)` : ''} · ${tokens.toLocaleString('en-US')} tokens · ${(event.durationMs / 1000).toFixed(1)} s`),
         );
         if (event.error) print(color('red', `   ${event.error.message} [${event.error.code}]`));
+        if (event.status === 'judge-error') {
+          print(color('yellow', '   The harness failed, not the app: some tests could not be judged (twice) and none failed. `ndli resume` judges the artifact again.'));
+        }
         if (event.artifactPath) print(`   Result: ${show(event.artifactPath)}`);
         print(`   Run directory: ${show(event.runDirectory)}  (inspect: pnpm ndli inspect ${show(event.runDirectory)})`);
         if (event.resumeCommand) print(`   Resume with: pnpm ndli resume ${show(event.runDirectory)}`);
