@@ -96,6 +96,73 @@ function budgetController(context: RunContext): AbortController {
 }
 
 /**
+ * The run's model, metered: every call's tokens are counted into the round and the run as it finishes
+ * (and saved), and the token budget aborts the call in flight as soon as the total reaches it.
+ */
+function meteredModel(context: RunContext, controller: AbortController, save: () => void): MeteredModel {
+  const { metadata, config } = context;
+  const checkTokens = (inFlightCompletion: number) => {
+    const tokens = { prompt: metadata.tokens.prompt, completion: metadata.tokens.completion + inFlightCompletion };
+    if (!controller.signal.aborted && exhaustedBudget(config, { tokens, elapsedMs: 0 }) === 'budget-tokens') controller.abort('budget-tokens');
+  };
+  return new MeteredModel(context.model, {
+    onCall: (tokens) => {
+      // Model calls happen only while the last round generates.
+      const generating = metadata.rounds.at(-1);
+      if (generating && generating.status !== 'judged') addCallUsage(metadata, generating, tokens);
+      save();
+      checkTokens(0);
+    },
+    onProgress: checkTokens,
+  });
+}
+
+/** Records how the run ended, saves it, and says so (`run-end`). */
+function endRun(context: StepContext, status: RunStatus, endReason: string, error?: unknown): RunOutcome {
+  const { metadata, store } = context;
+  metadata.status = status;
+  metadata.endReason = endReason;
+  if (status !== 'interrupted') metadata.endedAt = new Date().toISOString();
+  if (error !== undefined) metadata.error = describeError(error);
+  context.save();
+  const artifactPath = metadata.best ? store.path(context.spec.artifactFileName) : undefined;
+  context.emit({
+    type: 'run-end',
+    status,
+    endReason,
+    runDirectory: store.directory,
+    artifactPath,
+    best: metadata.best,
+    rounds: metadata.rounds.length,
+    restarts: metadata.restarts,
+    tokens: metadata.tokens,
+    durationMs: metadata.durationMs,
+    scripted: metadata.model.scripted,
+    resumeCommand: RESUMABLE.has(status) ? `pnpm ndli resume ${store.directory}` : undefined,
+    error: metadata.error,
+  });
+  return { status, endReason, runDirectory: store.directory, artifactPath, metadata, error };
+}
+
+/** Why a step threw: Ctrl-C, a budget, or an error (the unfinished round keeps what its inner loop spent). */
+function endAfterThrow(context: StepContext, signal: AbortSignal, error: unknown): RunOutcome {
+  const { metadata, store } = context;
+  const unfinished = metadata.rounds.at(-1);
+  if (unfinished && unfinished.status !== 'judged') {
+    // A stopped or failed inner loop still spent tokens, retries and truncations: the research record keeps them.
+    const usage = readInnerUsage(store.roundDirectory(unfinished.round));
+    if (usage) applyUsage(metadata, unfinished, usage);
+  }
+  if (signal.aborted) {
+    const reason: unknown = signal.reason;
+    if (reason === 'budget-tokens' || reason === 'budget-wall-time') return endRun(context, 'failed', reason);
+    return endRun(context, 'interrupted', 'interrupted');
+  }
+  if (unfinished && unfinished.status !== 'judged') unfinished.status = 'error';
+  return endRun(context, 'error', errorCode(error), error);
+}
+
+/**
  * The outer loop: a small driver over the named steps, asking `decideNextRound` what comes next after
  * every judged round, until green, stalled, a judge error, out of rounds or budget. Every step is saved
  * before the next starts (counters and `durationMs` call by call), so `resume` can pick up from any point.
@@ -115,46 +182,7 @@ export async function driveRun(context: RunContext): Promise<RunOutcome> {
     if (event.type === 'latent') save();
   };
   const controller = budgetController(context);
-  const checkTokens = (inFlightCompletion: number) => {
-    const tokens = { prompt: metadata.tokens.prompt, completion: metadata.tokens.completion + inFlightCompletion };
-    if (!controller.signal.aborted && exhaustedBudget(config, { tokens, elapsedMs: 0 }) === 'budget-tokens') controller.abort('budget-tokens');
-  };
-  const model = new MeteredModel(context.model, {
-    onCall: (tokens) => {
-      // Model calls happen only while the last round generates.
-      const generating = metadata.rounds.at(-1);
-      if (generating && generating.status !== 'judged') addCallUsage(metadata, generating, tokens);
-      save();
-      checkTokens(0);
-    },
-    onProgress: checkTokens,
-  });
-  const step: StepContext = { ...context, model, signal: controller.signal, emit, save };
-
-  const finish = (status: RunStatus, endReason: string, error?: unknown): RunOutcome => {
-    metadata.status = status;
-    metadata.endReason = endReason;
-    if (status !== 'interrupted') metadata.endedAt = new Date().toISOString();
-    if (error !== undefined) metadata.error = describeError(error);
-    save();
-    const artifactPath = metadata.best ? store.path(context.spec.artifactFileName) : undefined;
-    emit({
-      type: 'run-end',
-      status,
-      endReason,
-      runDirectory: store.directory,
-      artifactPath,
-      best: metadata.best,
-      rounds: metadata.rounds.length,
-      restarts: metadata.restarts,
-      tokens: metadata.tokens,
-      durationMs: metadata.durationMs,
-      scripted: metadata.model.scripted,
-      resumeCommand: RESUMABLE.has(status) ? `pnpm ndli resume ${store.directory}` : undefined,
-      error: metadata.error,
-    });
-    return { status, endReason, runDirectory: store.directory, artifactPath, metadata, error };
-  };
+  const step: StepContext = { ...context, model: meteredModel(context, controller, save), signal: controller.signal, emit, save };
 
   metadata.status = 'running';
   delete metadata.endedAt;
@@ -171,7 +199,7 @@ export async function driveRun(context: RunContext): Promise<RunOutcome> {
         limits: { maxRounds: config.maxRounds, stallRounds: config.stallRounds, maxRestarts: config.maxRestarts },
         budget: exhaustedBudget(config, { tokens: metadata.tokens, elapsedMs: elapsed() }),
       });
-      if (next.kind === 'end') return finish(next.status, next.endReason);
+      if (next.kind === 'end') return endRun(step, next.status, next.endReason);
       // Stopped between rounds: end here rather than open a round that does nothing.
       if (controller.signal.aborted) throw new Error('aborted between rounds');
       const summary = await runStep(step, next);
@@ -179,19 +207,7 @@ export async function driveRun(context: RunContext): Promise<RunOutcome> {
       save();
     }
   } catch (error) {
-    const unfinished = metadata.rounds.at(-1);
-    if (unfinished && unfinished.status !== 'judged') {
-      // A stopped or failed inner loop still spent tokens, retries and truncations: the research record keeps them.
-      const usage = readInnerUsage(store.roundDirectory(unfinished.round));
-      if (usage) applyUsage(metadata, unfinished, usage);
-    }
-    if (controller.signal.aborted) {
-      const reason: unknown = controller.signal.reason;
-      if (reason === 'budget-tokens' || reason === 'budget-wall-time') return finish('failed', reason);
-      return finish('interrupted', 'interrupted');
-    }
-    if (unfinished && unfinished.status !== 'judged') unfinished.status = 'error';
-    return finish('error', errorCode(error), error);
+    return endAfterThrow(step, controller.signal, error);
   }
 }
 
