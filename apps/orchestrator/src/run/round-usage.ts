@@ -34,6 +34,7 @@ export function applyUsage(metadata: RunMetadata, summary: RoundSummary, usage: 
 /** Counts one finished model call into the round and the run as it happens, so a killed run keeps true totals. */
 export function addCallUsage(metadata: RunMetadata, summary: RoundSummary, tokens: { prompt: number; completion: number }): void {
   summary.tokens = { prompt: summary.tokens.prompt + tokens.prompt, completion: summary.tokens.completion + tokens.completion };
+  summary.calls += 1;
   metadata.tokens.prompt += tokens.prompt;
   metadata.tokens.completion += tokens.completion;
 }

@@ -184,6 +184,7 @@ describe('ndli run: the nested loops', () => {
     const saved = JSON.parse(readFileSync(join(outcome.runDirectory, 'run_metadata.json'), 'utf8')) as { tokens: { prompt: number; completion: number } };
     expect(saved.tokens.prompt + saved.tokens.completion).toBeGreaterThanOrEqual(budget);
     expect(saved.tokens).toEqual({ prompt: round1.prompt + round2.tokens.prompt, completion: round1.completion + round2.tokens.completion });
+    expect(round2.calls).toBe(1);
     expect(round2.tokens.prompt).toBeGreaterThan(0);
   });
 });
@@ -297,6 +298,20 @@ describe('judge errors: the harness failed, not the app', () => {
     expect(resumed).toMatchObject({ status: 'passed', endReason: 'all-tests-passed' });
     expect(rejudge.judged).toHaveLength(1);
     expect(resumed.metadata.rounds).toHaveLength(1);
+  });
+
+  it('a verdict with nothing failing and skips only is green', async () => {
+    const { run, judge } = setup({ responses: answers(passScenario({ modelId: 'm', reference: correct })), failing: [[]] });
+    const scripted = judge.run;
+    // The spec skips one test on purpose: it is left out of total.
+    judge.run = async (input) => {
+      const verdict = await scripted(input);
+      const [skipped, ...rest] = verdict.tests;
+      return { ...verdict, tests: [{ ...skipped!, status: 'skipped' }, ...rest], total: rest.length, passed: rest.length, skipped: 1 };
+    };
+    const outcome = await run();
+    expect(outcome).toMatchObject({ status: 'passed', endReason: 'all-tests-passed' });
+    expect(outcome.metadata.rounds[0]).toMatchObject({ outcome: 'green', passed: 4, total: 4 });
   });
 
   it('a judge error that clears on the re-judge is green', async () => {
