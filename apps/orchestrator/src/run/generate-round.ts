@@ -24,7 +24,7 @@ function summaryOf(context: StepContext, round: number): RoundSummary | undefine
  * round before broke (they passed in the anchor), flagged as regressions. Read from the saved verdicts,
  * so a resumed round gets the same blockers.
  */
-export function fixBlockers(anchor: Verdict, latest: { verdict: Verdict; regressedTitles: readonly string[] } | undefined): FixBlocker[] {
+function fixBlockers(anchor: Verdict, latest: { verdict: Verdict; regressedTitles: readonly string[] } | undefined): FixBlocker[] {
   const regressed = new Set(latest?.regressedTitles ?? []);
   const broken = latest ? latest.verdict.failures.filter((failure) => regressed.has(fullTitle(failure))) : [];
   const anchorFailing = new Set(anchor.failures.map(fullTitle));

@@ -9,7 +9,7 @@ import { compareToAnchor, isBetterRound, verdictTitles } from './test-anchors.js
 
 const EARLIER_VERDICT = /^verdict_judge_error_(\d+)\.json$/;
 
-export function artifactHash(path: string): string {
+function artifactHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 

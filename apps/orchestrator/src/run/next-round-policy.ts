@@ -27,7 +27,7 @@ export type NextStep =
   | { kind: 'end'; status: RunStatus; endReason: string };
 
 /** Rounds of one attempt, in order. */
-export function attemptRounds(rounds: readonly RoundSummary[], attempt: number): RoundSummary[] {
+function attemptRounds(rounds: readonly RoundSummary[], attempt: number): RoundSummary[] {
   return rounds.filter((round) => round.attempt === attempt);
 }
 
