@@ -8,7 +8,7 @@ import { createProgram } from './cli.js';
 if (process.env.npm_lifecycle_event === 'ndli' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 
 /** Errors in what the user asked for (fix the command or config), as opposed to failures while running. */
-const USAGE_ERRORS = new Set(['CONFIG_INVALID', 'USAGE', 'MODEL_MISSING', 'MODEL_SPEC_INVALID', 'SPEC_NOT_FOUND', 'SPEC_INVALID', 'SPECS_DIRECTORY_NOT_FOUND', 'RUN_DIRECTORY_INVALID', 'BENCH_INVALID', 'REPLAY_FILE_INVALID']);
+const USAGE_ERRORS = new Set(['CONFIG_INVALID', 'USAGE', 'MODEL_MISSING', 'MODEL_SPEC_INVALID', 'SPEC_NOT_FOUND', 'SPEC_INVALID', 'SPECS_DIRECTORY_NOT_FOUND', 'RUN_DIRECTORY_INVALID', 'DIRECTORY_IN_USE', 'BENCH_INVALID', 'REPLAY_FILE_INVALID']);
 
 let exitCode: number = EXIT.passed;
 const program = createProgram((code) => {

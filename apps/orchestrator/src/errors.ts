@@ -1,5 +1,7 @@
+import { hostname } from 'node:os';
+
 /** Errors of the orchestrator itself; model and judge errors keep their own classes and codes. */
-export type OrchestratorErrorCode = 'CONFIG_INVALID' | 'RUN_DIRECTORY_INVALID' | 'MODEL_MISSING' | 'BENCH_INVALID' | 'USAGE';
+export type OrchestratorErrorCode = 'CONFIG_INVALID' | 'RUN_DIRECTORY_INVALID' | 'MODEL_MISSING' | 'BENCH_INVALID' | 'USAGE' | 'DIRECTORY_IN_USE';
 
 export class OrchestratorError extends Error {
   override readonly name: string = 'OrchestratorError';
@@ -25,5 +27,26 @@ export class RunDirectoryError extends OrchestratorError {
   override readonly name = 'RunDirectoryError';
   constructor(message: string, hint?: string) {
     super('RUN_DIRECTORY_INVALID', message, hint);
+  }
+}
+
+/** Another live process writes this run or bench directory (see run/directory-lock.ts). Exit 2. */
+export class DirectoryInUseError extends OrchestratorError {
+  override readonly name = 'DirectoryInUseError';
+  readonly directory: string;
+  readonly owner: { pid: number; host: string; startedAt: string } | undefined;
+  readonly lockPath: string;
+  constructor(kind: 'run' | 'bench', directory: string, owner: { pid: number; host: string; startedAt: string } | undefined, lockPath: string) {
+    const who = owner ? `pid ${owner.pid}${owner.host === hostname() ? '' : ` on ${owner.host}`}` : 'lock owner unreadable';
+    super(
+      'DIRECTORY_IN_USE',
+      `${kind} ${directory} is in progress (${who}); wait or stop it.`,
+      owner && owner.host !== hostname()
+        ? `The lock was taken on another machine and cannot be checked from here; if that process is gone, delete ${lockPath}.`
+        : `${owner ? `It started at ${owner.startedAt}. ` : ''}If no ndli process is working on it, delete ${lockPath}.`,
+    );
+    this.directory = directory;
+    this.owner = owner;
+    this.lockPath = lockPath;
   }
 }

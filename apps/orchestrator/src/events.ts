@@ -1,5 +1,6 @@
 import type { LatentEvent } from '@ndli/latent-core';
-import type { Verdict } from '@ndli/ralph';
+import type { Verdict, VerdictOutcome } from '@ndli/ralph';
+import type { LockOwner } from './run/directory-lock.js';
 import type { RoundSummary, RunMetadata, RunStatus } from './run/run-metadata.js';
 
 /**
@@ -7,11 +8,41 @@ import type { RoundSummary, RunMetadata, RunStatus } from './run/run-metadata.js
  * them to `events.jsonl`. Inner-loop events are forwarded as they are, tagged with their round.
  */
 export type OrchestratorEvent =
+  /** The directory's lock was left by a process that is gone; this process took it over. */
+  | { type: 'lock-taken-over'; directory: string; previous: LockOwner }
   | { type: 'run-start'; runDirectory: string; spec: string; model: RunMetadata['model']; mode: RunMetadata['mode']; maxRounds: number; resumed: boolean }
-  | { type: 'round-start'; round: number; maxRounds: number; kind: RoundSummary['kind']; fixTasks: number; failingTests: number; regressedTests: number }
+  | {
+      type: 'round-start';
+      round: number;
+      maxRounds: number;
+      kind: RoundSummary['kind'];
+      attempt: number;
+      /** FIX: the round whose state it builds on (the best of its attempt). */
+      anchorRound: number | undefined;
+      /** FIX tasks (or, on a restart, pitfalls) handed to the inner loop. */
+      fixTasks: number;
+      failingTests: number;
+      regressedTests: number;
+    }
   | { type: 'latent'; round: number; event: LatentEvent }
-  | { type: 'judge-start'; round: number; artifactPath: string }
-  | { type: 'verdict'; round: number; verdict: Verdict; fixedTitles: string[]; regressedTitles: string[]; best: RunMetadata['best'] }
+  /** After `stallRounds` rounds failing the same tests: a fresh INIT, the failing behaviours as pitfalls. */
+  | { type: 'restart'; round: number; attempt: number; fromAttempt: number; failingTests: string[]; restartsLeft: number }
+  | { type: 'judge-start'; round: number; artifactPath: string; rejudge: boolean; reusedFrom: number | undefined }
+  /** The last verdict had judge errors and nothing failed: the same artifact is judged once more. */
+  | { type: 'rejudge'; round: number; judgeErrors: string[] }
+  | {
+      type: 'verdict';
+      round: number;
+      verdict: Verdict;
+      outcome: VerdictOutcome;
+      anchorRound: number | undefined;
+      fixedTitles: string[];
+      /** Tests the anchor round passed that fail now: this round is never the result. */
+      regressedTitles: string[];
+      /** An identical artifact's verdict was reused (no browser run). */
+      reusedFrom: number | undefined;
+      best: RunMetadata['best'];
+    }
   | { type: 'round-end'; round: number; summary: RoundSummary }
   | {
       type: 'run-end';
@@ -21,6 +52,7 @@ export type OrchestratorEvent =
       artifactPath: string | undefined;
       best: RunMetadata['best'];
       rounds: number;
+      restarts: number;
       tokens: RunMetadata['tokens'];
       durationMs: number;
       scripted: boolean;

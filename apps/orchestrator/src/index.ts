@@ -8,4 +8,5 @@ export { RunMetadataSchema, type RunMetadata, type RunStatus, type RunMode, type
 export { createConsoleReporter } from './reporters/console-reporter.js';
 export { createJsonReporter } from './reporters/json-reporter.js';
 export { readRunTimeline, type RunTimeline } from './inspect/run-timeline.js';
-export { ConfigError, OrchestratorError, RunDirectoryError } from './errors.js';
+export { ConfigError, DirectoryInUseError, OrchestratorError, RunDirectoryError } from './errors.js';
+export { acquireDirectoryLock, isProcessAlive, LOCK_FILE, type DirectoryLock, type LockOptions, type LockOwner } from './run/directory-lock.js';

@@ -45,7 +45,7 @@ export {
   type TranscriptRequest,
   type TranscriptResponse,
 } from './transcript-format.js';
-export { parseTranscript, readTranscript, serializeTranscript, transcriptHeader, transcriptRequest, writeTranscript } from './transcript-file.js';
+export { continueTranscriptFile, parseTranscript, readTranscript, serializeTranscript, transcriptHeader, transcriptRequest, writeTranscript } from './transcript-file.js';
 export { ReplayModel } from './replay-model.js';
 export { RecordingModel, withRecording, type RecordingOptions } from './recording-model.js';
 export { MODEL_PROVIDERS, MODEL_SPEC_FORMS, parseModelSpec, type ModelSpec } from './model-spec.js';

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { ReplayError } from './errors.js';
@@ -106,4 +106,48 @@ export function startTranscriptFile(path: string, header: TranscriptHeader): voi
 /** Appends one call synchronously: a crash after a call still leaves it on disk, and lines never interleave. */
 export function appendTranscriptCall(path: string, call: TranscriptCall): void {
   appendFileSync(path, JSON.stringify(call) + '\n');
+}
+
+/**
+ * Continues a transcript a session already started (a resumed run): the header stays as written once,
+ * and the calls already recorded stay, so the file replays the whole run. A torn last line (killed
+ * mid-write) is dropped, and so is anything after a gap in the numbering. A file that is not a
+ * transcript is kept aside as `<file>.unreadable-<time>` and a new one started. Returns the index of
+ * the next call.
+ */
+export function continueTranscriptFile(path: string, header: TranscriptHeader): number {
+  if (!existsSync(path)) {
+    startTranscriptFile(path, header);
+    return 0;
+  }
+  const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const parsedHeader = lines[0] === undefined ? undefined : transcriptHeaderSchema.safeParse(parseJson(lines[0]));
+  if (!parsedHeader?.success) {
+    if (lines.length > 0) renameSync(path, `${path}.unreadable-${Date.now()}`);
+    startTranscriptFile(path, header);
+    return 0;
+  }
+  const calls = lines.slice(1).flatMap((line) => {
+    const call = transcriptCallSchema.safeParse(parseJson(line));
+    return call.success ? [call.data] : [];
+  });
+  const kept = calls.sort((left, right) => left.index - right.index);
+  // Only a contiguous run of indices 0, 1, 2, … replays; anything after a gap is dropped with the rest.
+  let next = 0;
+  while (kept[next]?.index === next) next += 1;
+  const contiguous = kept.slice(0, next);
+  if (contiguous.length !== lines.length - 1) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, [lines[0], ...contiguous.map((call) => JSON.stringify(call))].join('\n') + '\n');
+    renameSync(temporary, path);
+  }
+  return contiguous.length;
+}
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return undefined;
+  }
 }

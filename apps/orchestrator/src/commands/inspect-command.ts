@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { EXIT } from '../cli-errors.js';
 import { readRunTimeline, type RunTimeline, type TimelineCall } from '../inspect/run-timeline.js';
+import type { RoundSummary } from '../run/run-metadata.js';
 
 function pad(value: string | number, width: number): string {
   return String(value).padEnd(width);
@@ -11,7 +12,32 @@ function callLine(call: TimelineCall): string {
   const state = call.solved === undefined ? '—' : `${call.solved} solved / ${call.unsolved} unsolved / ${call.blockers} blockers`;
   const outcome = call.ok ? '✓' : `✗ ${call.errorCode ?? 'error'}`;
   const attempt = call.attempt > 1 ? ` (retry ${call.attempt - 1})` : '';
-  return `  ${pad(call.file, 22)} ${pad(phase + attempt, 20)} ${pad(state, 42)} ${pad(`${call.promptTokens}+${call.completionTokens} tok`, 16)} ${pad(`${(call.ms / 1000).toFixed(1)} s`, 8)} ${outcome}`;
+  const server = call.serverRetries.length > 0 ? ` · ${call.serverRetries.length} server retr${call.serverRetries.length === 1 ? 'y' : 'ies'} (${call.serverRetries.join(', ')})` : '';
+  return `  ${pad(call.file, 22)} ${pad(phase + attempt, 20)} ${pad(state, 42)} ${pad(`${call.promptTokens}+${call.completionTokens} tok`, 16)} ${pad(`${(call.ms / 1000).toFixed(1)} s`, 8)} ${outcome}${server}`;
+}
+
+function roundHeading(summary: RoundSummary | undefined, round: number): string {
+  const kind = summary?.kind === 'restart' ? `FRESH START (attempt ${summary.attempt})` : (summary?.kind ?? '?');
+  const anchor = summary?.anchorRound !== undefined ? ` · from round ${summary.anchorRound}` : '';
+  return `Round ${round} · ${kind}${anchor}${summary?.innerEndReason ? ` · inner loop: ${summary.innerEndReason}` : ''}`;
+}
+
+function verdictLines(summary: RoundSummary): string[] {
+  const notes = [
+    summary.judgeErrors > 0 ? `${summary.judgeErrors} judge error(s), not counted` : '',
+    summary.rejudged ? 're-judged' : '',
+    summary.verdictReusedFrom !== undefined ? `verdict reused from round ${summary.verdictReusedFrom} (identical artifact)` : '',
+    summary.outcome === 'judge-error' ? 'outcome: judge error (the harness, not the app)' : '',
+  ].filter(Boolean);
+  const lines = [`  Ralph: ${summary.passed}/${summary.total} passed${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`];
+  if (summary.judgeErrorTitles?.length) lines.push(`    not judged: ${summary.judgeErrorTitles.join('; ')}`);
+  if (summary.fixedTitles?.length) lines.push(`    fixed: ${summary.fixedTitles.join('; ')}`);
+  if (summary.regressedTitles?.length) lines.push(`    broke (regression, never the result): ${summary.regressedTitles.join('; ')}`);
+  return lines;
+}
+
+function serverRetries(timeline: RunTimeline): number {
+  return timeline.rounds.reduce((sum, round) => sum + round.calls.reduce((calls, call) => calls + call.serverRetries.length, 0), 0);
 }
 
 export function renderTimeline(timeline: RunTimeline): string {
@@ -20,15 +46,14 @@ export function renderTimeline(timeline: RunTimeline): string {
     `Run ${timeline.directory}`,
     `  spec ${metadata.spec} · model ${metadata.model.spec}${metadata.model.scripted ? ' (SCRIPTED replay)' : ''} · mode ${metadata.mode}`,
     `  status ${metadata.status}${metadata.endReason ? ` (${metadata.endReason})` : ''} · ${metadata.tokens.prompt + metadata.tokens.completion} tokens · ${(metadata.durationMs / 1000).toFixed(1)} s${metadata.best ? ` · best round ${metadata.best.round}: ${metadata.best.passed}/${metadata.best.total}` : ''}`,
+    `  ${metadata.restarts} fresh start(s) · ${metadata.resumes} resume(s) · ${serverRetries(timeline)} server retries · ${metadata.rounds.reduce((sum, round) => sum + round.judgeErrors, 0)} judge error(s) · ${metadata.rounds.filter((round) => (round.regressedTitles?.length ?? 0) > 0).length} regressed round(s)`,
   ];
   for (const round of timeline.rounds) {
     const summary = round.summary;
-    lines.push('', `Round ${round.round} · ${summary?.kind ?? '?'}${summary?.innerEndReason ? ` · inner loop: ${summary.innerEndReason}` : ''}`);
+    lines.push('', roundHeading(summary, round.round));
     lines.push(...round.calls.map(callLine));
     if (summary?.total !== undefined) {
-      lines.push(`  Ralph: ${summary.passed}/${summary.total} passed`);
-      if (summary.fixedTitles?.length) lines.push(`    fixed: ${summary.fixedTitles.join('; ')}`);
-      if (summary.regressedTitles?.length) lines.push(`    broke: ${summary.regressedTitles.join('; ')}`);
+      lines.push(...verdictLines(summary));
     } else {
       lines.push('  Ralph: not judged');
     }

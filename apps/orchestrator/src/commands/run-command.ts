@@ -20,6 +20,7 @@ export interface RunFlags {
   minSolve?: number;
   refineOutput?: 'changes' | 'full';
   maxRounds?: number;
+  maxRestarts?: number;
   maxTotalTokens?: number;
   maxMinutes?: number;
   output?: string;
@@ -42,6 +43,7 @@ export function flagsToConfig(flags: RunFlags): NdliConfigInput {
     minSolvePerIteration: flags.minSolve,
     refineOutput: flags.refineOutput,
     maxRounds: flags.maxRounds,
+    maxRestarts: flags.maxRestarts,
     budgets: { maxTotalTokens: flags.maxTotalTokens, maxWallTimeMs: flags.maxMinutes === undefined ? undefined : flags.maxMinutes * 60_000 },
     outputDir: flags.output,
     specsDir: flags.specsDir,
@@ -63,6 +65,9 @@ export function exitCodeFor(outcome: RunOutcome): number {
     case 'interrupted':
       return EXIT.interrupted;
     case 'error':
+      return EXIT.error;
+    case 'judge-error':
+      // The harness failed, not the app: a runtime error, resumable (`ndli resume` judges again).
       return EXIT.error;
     default:
       return EXIT.failed;

@@ -27,7 +27,13 @@ export const NdliConfigSchema = z
       .int()
       .min(0)
       .default(2)
-      .describe('Consecutive rounds with the same failing tests and blockers that end the run as stalled (0 = never)'),
+      .describe('Consecutive rounds failing the same set of tests that count as stagnation (0 = never): a fresh start, or the end as stalled'),
+    maxRestarts: z
+      .number()
+      .int()
+      .min(0)
+      .default(1)
+      .describe('Fresh INITs (new decomposition, failing behaviours as pitfalls) after stagnation before the run ends stalled'),
     budgets: z
       .object({
         maxTotalTokens: z.number().int().positive().optional(),

@@ -14,6 +14,8 @@ const CallFileSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullish(),
   usage: z.object({ promptTokens: z.number().nullish(), completionTokens: z.number().nullish() }).nullish(),
   timings: z.object({ totalMs: z.number() }).nullish(),
+  /** Transport attempts that failed and were retried before this call's answer (ServerAttempt). */
+  serverAttempts: z.array(z.object({ attempt: z.number(), code: z.string(), message: z.string(), status: z.number().optional(), delayMs: z.number() })).nullish(),
 });
 
 const StateCountsSchema = z.object({
@@ -34,6 +36,8 @@ export interface TimelineCall {
   promptTokens: number;
   completionTokens: number;
   ms: number;
+  /** Server retries before the answer, e.g. `MODEL_HTTP_ERROR 503`, in order. */
+  serverRetries: string[];
 }
 
 export interface TimelineRound {
@@ -51,7 +55,7 @@ export interface RunTimeline {
 function readCall(directory: string, file: string): TimelineCall {
   const parsed = CallFileSchema.safeParse(JSON.parse(readFileSync(join(directory, file), 'utf8')));
   if (!parsed.success) {
-    return { file, phase: '?', iteration: 0, attempt: 0, ok: false, errorCode: 'UNREADABLE_CALL_FILE', solved: undefined, unsolved: undefined, blockers: undefined, promptTokens: 0, completionTokens: 0, ms: 0 };
+    return { file, phase: '?', iteration: 0, attempt: 0, ok: false, errorCode: 'UNREADABLE_CALL_FILE', solved: undefined, unsolved: undefined, blockers: undefined, promptTokens: 0, completionTokens: 0, ms: 0, serverRetries: [] };
   }
   const call = parsed.data;
   const counts = StateCountsSchema.safeParse(call.parsed);
@@ -68,6 +72,7 @@ function readCall(directory: string, file: string): TimelineCall {
     promptTokens: call.usage?.promptTokens ?? 0,
     completionTokens: call.usage?.completionTokens ?? 0,
     ms: call.timings?.totalMs ?? 0,
+    serverRetries: (call.serverAttempts ?? []).map((attempt) => (attempt.status === undefined ? attempt.code : `${attempt.code} ${attempt.status}`)),
   };
 }
 

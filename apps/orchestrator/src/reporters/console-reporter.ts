@@ -26,6 +26,7 @@ const STATUS_LINE = {
   stalled: '⏸  STALLED',
   error: '💥 ERROR',
   interrupted: '⏹  INTERRUPTED',
+  'judge-error': '⚠  JUDGE ERROR (the harness failed, not the app)',
   running: '…',
 } as const;
 
@@ -44,6 +45,11 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
 
   return (event) => {
     switch (event.type) {
+      case 'lock-taken-over': {
+        const previous = event.previous;
+        print(color('yellow', `🔓 Took over the lock of ${show(event.directory)}: its writer (pid ${previous.pid}, started ${previous.startedAt}) is gone.`));
+        return;
+      }
       case 'run-start': {
         print(
           `📁 Output directory: ${show(event.runDirectory)}`,
@@ -55,7 +61,13 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         return;
       }
       case 'round-start': {
-        const what = event.kind === 'fix' ? `FIX (${event.fixTasks} task(s) from ${event.failingTests} failing test(s)${event.regressedTests ? `, ${event.regressedTests} regressed` : ''})` : event.kind.toUpperCase();
+        const anchor = event.anchorRound !== undefined && event.anchorRound !== event.round - 1 ? `, from round ${event.anchorRound} (the best)` : '';
+        const what =
+          event.kind === 'fix'
+            ? `FIX (${event.fixTasks} task(s) from ${event.failingTests} failing test(s)${event.regressedTests ? `, ${event.regressedTests} regressed` : ''}${anchor})`
+            : event.kind === 'restart'
+              ? `FRESH START · attempt ${event.attempt} (${event.fixTasks} pitfall(s))`
+              : event.kind.toUpperCase();
         print('', color('bold', `━━ Round ${event.round}/${event.maxRounds} · ${what} ━━`));
         return;
       }
@@ -71,16 +83,36 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         if (event.event.type === 'phase-start') progress.start(`waiting for the model (${event.event.phase})…`);
         return;
       }
+      case 'restart': {
+        print(
+          '',
+          color('yellow', `🔁 Stagnation: the same ${event.failingTests.length} test(s) kept failing; starting afresh (attempt ${event.attempt}, ${event.restartsLeft} fresh start(s) left), the failing behaviours given as pitfalls.`),
+        );
+        return;
+      }
       case 'judge-start': {
-        print(`🎭 Ralph: judging ${show(event.artifactPath)} in headless Chromium…`);
+        if (event.reusedFrom !== undefined) {
+          print(`🎭 Ralph: ${show(event.artifactPath)} is identical to round ${event.reusedFrom}'s artifact; reusing its verdict (no browser run).`);
+          return;
+        }
+        print(`🎭 Ralph: ${event.rejudge ? 'judging again' : 'judging'} ${show(event.artifactPath)} in headless Chromium…`);
         progress.start('running behavioral specs…');
+        return;
+      }
+      case 'rejudge': {
+        print(color('yellow', `   ⚠ judge error (the harness, not the app) in ${event.judgeErrors.length} test(s); nothing failed: judging the same artifact once more.`));
         return;
       }
       case 'verdict': {
         print(...verdictLines(formatVerdict(event.verdict), show(join(dirname(event.verdict.artifact), 'verdict.json'))).map((line) => `   ${line}`));
-        if (event.fixedTitles.length > 0) print(color('green', `   fixed since last round: ${event.fixedTitles.length}`));
+        const judgeErrors = event.verdict.judgeErrors;
+        if (judgeErrors.length > 0) {
+          print(color('yellow', `   ⚠ ${judgeErrors.length} judge error(s), not counted as passed or failed (the harness, not the app): ${judgeErrors.map((error) => `${error.title}: ${error.message.split('\n')[0] ?? ''}`).join('; ')}`));
+        }
+        const since = event.anchorRound === undefined ? 'last round' : `round ${event.anchorRound}`;
+        if (event.fixedTitles.length > 0) print(color('green', `   fixed since ${since}: ${event.fixedTitles.length}`));
         if (event.regressedTitles.length > 0) {
-          print(color('red', `   ⚠ regressed (passed last round, fail now): ${event.regressedTitles.join('; ')}`));
+          print(color('red', `   ⚠ regressed (passed in round ${event.anchorRound ?? '?'}, fail now; this artifact is never the result): ${event.regressedTitles.join('; ')}`));
         }
         if (event.best) print(`   best so far: round ${event.best.round} (${event.best.passed}/${event.best.total})`);
         return;
@@ -89,13 +121,16 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         return;
       case 'run-end': {
         const tokens = event.tokens.prompt + event.tokens.completion;
-        const style = event.status === 'passed' ? 'green' : event.status === 'interrupted' ? 'yellow' : 'red';
+        const style = event.status === 'passed' ? 'green' : event.status === 'interrupted' || event.status === 'judge-error' ? 'yellow' : 'red';
         const score = event.best ? `${event.best.passed}/${event.best.total} tests (best: round ${event.best.round})` : 'no verdict';
         print(
           '',
-          color(style, `${STATUS_LINE[event.status]} · ${event.endReason} · ${score} · ${event.rounds} round(s) · ${tokens.toLocaleString('en-US')} tokens · ${(event.durationMs / 1000).toFixed(1)} s`),
+          color(style, `${STATUS_LINE[event.status]} · ${event.endReason} · ${score} · ${event.rounds} round(s)${event.restarts > 0 ? ` · ${event.restarts} fresh start(s)` : ''} · ${tokens.toLocaleString('en-US')} tokens · ${(event.durationMs / 1000).toFixed(1)} s`),
         );
         if (event.error) print(color('red', `   ${event.error.message} [${event.error.code}]`));
+        if (event.status === 'judge-error') {
+          print(color('yellow', '   The harness failed, not the app: some tests could not be judged (twice) and none failed. `ndli resume` judges the artifact again.'));
+        }
         if (event.artifactPath) print(`   Result: ${show(event.artifactPath)}`);
         print(`   Run directory: ${show(event.runDirectory)}  (inspect: pnpm ndli inspect ${show(event.runDirectory)})`);
         if (event.resumeCommand) print(`   Resume with: pnpm ndli resume ${show(event.runDirectory)}`);

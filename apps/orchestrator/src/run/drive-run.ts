@@ -1,284 +1,213 @@
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReasoningStateSchema, runLatentLoop, type LatentLoopResult, type ReasoningState } from '@ndli/latent-core';
-import type { LanguageModel } from '@ndli/models';
-import { toFixBlockers, VerdictSchema, type Judge, type SpecFolder, type Verdict } from '@ndli/ralph';
-import type { NdliConfig } from '../config/config-schema.js';
 import type { EventListener, OrchestratorEvent } from '../events.js';
-import type { RunStore} from './run-store.js';
-import { VERDICT_FILE, copyFileAtomic, writeJsonAtomic } from './run-store.js';
-import type { RoundSummary, RunMetadata, RunStatus } from './run-metadata.js';
-import { exhaustedBudget, isGreen, isStagnant, roundsExhausted } from './stop-conditions.js';
-import { compareFailures, isBetterRound } from './test-anchors.js';
+import { generateRound } from './generate-round.js';
+import { judgeRound } from './judge-round.js';
+import { decideNextRound, type NextStep } from './next-round-policy.js';
+import type { RunContext, RunOutcome, StepContext } from './run-context.js';
+import type { RoundSummary, RunStatus } from './run-metadata.js';
+import { addCallUsage, addResult, applyUsage, readInnerUsage } from './round-usage.js';
+import { exhaustedBudget } from './stop-conditions.js';
+import { MeteredModel } from './usage-meter.js';
 
-export interface RunContext {
-  store: RunStore;
-  metadata: RunMetadata;
-  config: NdliConfig;
-  spec: SpecFolder;
-  model: LanguageModel;
-  judge: Judge;
-  onEvent: EventListener | undefined;
-  /** Aborted by Ctrl-C (interrupt) or an exhausted budget (see `budgetSignal`). */
-  signal: AbortSignal | undefined;
-  resumed: boolean;
+export type { RunContext, RunOutcome } from './run-context.js';
+
+/** Statuses after which `ndli resume` can continue the run. */
+const RESUMABLE: ReadonlySet<RunStatus> = new Set(['interrupted', 'error', 'judge-error']);
+
+function newRound(context: StepContext, round: number, fields: Pick<RoundSummary, 'kind' | 'attempt'> & Partial<RoundSummary>): RoundSummary {
+  const summary: RoundSummary = { round, status: 'generating', calls: 0, retries: 0, truncations: 0, judgeErrors: 0, tokens: { prompt: 0, completion: 0 }, ...fields };
+  context.metadata.rounds[round - 1] = summary;
+  context.save();
+  return summary;
 }
 
-export interface RunOutcome {
-  status: RunStatus;
-  endReason: string;
-  runDirectory: string;
-  artifactPath: string | undefined;
-  metadata: RunMetadata;
-  error: unknown;
-}
-
-function digestFailures(verdict: Verdict, blockers: ReturnType<typeof toFixBlockers>): string {
-  const titles = verdict.failures.map((failure) => failure.title).sort();
-  return createHash('sha256').update(JSON.stringify({ titles, blockers })).digest('hex').slice(0, 16);
-}
-
-function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-}
-
-/** The state a FIX round builds on and the failures it must fix, both from the previous round's files. */
-function fixInput(context: RunContext, round: number): { previousState: ReasoningState; failures: ReturnType<typeof toFixBlockers> } {
-  const previousDirectory = context.store.roundDirectory(round - 1);
-  const previousState = ReasoningStateSchema.parse(readJson(join(previousDirectory, 'state_final.json')));
-  const verdict = VerdictSchema.parse(readJson(join(previousDirectory, VERDICT_FILE)));
-  const previousSummary = context.metadata.rounds[round - 2];
-  return { previousState, failures: toFixBlockers(verdict, { regressedTitles: previousSummary?.regressedTitles ?? [] }) };
-}
-
-function roundKind(context: RunContext, round: number): RoundSummary['kind'] {
-  if (context.metadata.mode === 'one-shot') return 'one-shot';
-  return round === 1 ? 'init' : 'fix';
-}
-
-async function generate(context: RunContext, round: number, summary: RoundSummary, emit: EventListener): Promise<LatentLoopResult> {
-  const { config } = context;
-  const fix = summary.kind === 'fix' ? fixInput(context, round) : undefined;
-  const mode =
-    summary.kind === 'one-shot'
-      ? ({ kind: 'one-shot' } as const)
-      : fix
-        ? ({ kind: 'fix', previousState: fix.previousState, failures: fix.failures } as const)
-        : ({ kind: 'fresh' } as const);
-  emit({
-    type: 'round-start',
-    round,
-    maxRounds: effectiveMaxRounds(context),
-    kind: summary.kind,
-    fixTasks: fix?.failures.length ?? 0,
-    failingTests: context.metadata.rounds[round - 2]?.failingTitles?.length ?? 0,
-    regressedTests: context.metadata.rounds[round - 2]?.regressedTitles?.length ?? 0,
-  });
-  return runLatentLoop({
-    model: context.model,
-    task: context.spec.taskPrompt,
-    artifactFileName: context.spec.artifactFileName,
-    directory: context.store.roundDirectory(round),
-    mode,
-    settings: {
-      maxRefinements: config.maxRefinements,
-      minSolvePerIteration: config.minSolvePerIteration,
-      maxRetries: config.maxRetries,
-      stallLimit: config.refineStallLimit,
-      refineOutput: config.refineOutput,
-      temperature: config.temperature,
-      maxTokens: config.maxTokens,
-      ...(config.seed === undefined ? {} : { seed: config.seed }),
-    },
-    onEvent: (event) => emit({ type: 'latent', round, event }),
-    ...(context.signal ? { signal: context.signal } : {}),
-    // Always resume: on a fresh round directory there is nothing to resume and it starts anew.
-    resume: true,
-    metadata: { round, spec: context.spec.name, runDirectory: context.store.directory },
-  });
-}
-
-function effectiveMaxRounds(context: RunContext): number {
-  return context.metadata.mode === 'ndli' ? context.config.maxRounds : 1;
-}
-
-/** Judges the round's artifact and records what it fixed, broke, and whether it is the new best. */
-async function judgeRound(context: RunContext, round: number, summary: RoundSummary, artifactPath: string, emit: EventListener): Promise<Verdict> {
-  emit({ type: 'judge-start', round, artifactPath });
-  const roundDirectory = context.store.roundDirectory(round);
-  const started = Date.now();
-  const verdict = await context.judge.run({
-    spec: context.spec,
-    artifact: artifactPath,
-    outputDirectory: join(roundDirectory, 'ralph'),
-    ...(context.signal ? { signal: context.signal } : {}),
-  });
-  writeJsonAtomic(join(roundDirectory, VERDICT_FILE), verdict);
-  const failingTitles = verdict.failures.map((failure) => failure.title);
-  const allTitles = verdict.tests.map((test) => test.title);
-  const previous = context.metadata.rounds[round - 2];
-  const changes = compareFailures(previous?.failingTitles, failingTitles, allTitles);
-  Object.assign(summary, {
-    status: 'judged',
-    judgeMs: Date.now() - started,
-    passed: verdict.passed,
-    total: verdict.total,
-    failingTitles,
-    fixedTitles: changes.fixedTitles,
-    regressedTitles: changes.regressedTitles,
-    blockerDigest: digestFailures(verdict, toFixBlockers(verdict)),
-  } satisfies Partial<RoundSummary>);
-  if (isBetterRound(summary, context.metadata.best)) {
-    context.metadata.best = { round, passed: verdict.passed, total: verdict.total };
-    // The best artifact so far is the run's result, anchored at the run root.
-    copyFileAtomic(artifactPath, context.store.path(context.spec.artifactFileName));
+/** Generates the round's artifact (unless it is already saved and waiting for its verdict), then judges it. */
+async function generateAndJudge(context: StepContext, summary: RoundSummary): Promise<void> {
+  const savedArtifact = join(context.store.roundDirectory(summary.round), context.spec.artifactFileName);
+  let artifactPath = savedArtifact;
+  if (summary.status !== 'judging' || !existsSync(savedArtifact)) {
+    summary.status = 'generating';
+    const result = await generateRound(context, summary);
+    addResult(context.metadata, summary, result);
+    artifactPath = result.artifact.path;
   }
-  emit({ type: 'verdict', round, verdict, fixedTitles: changes.fixedTitles, regressedTitles: changes.regressedTitles, best: context.metadata.best });
-  return verdict;
+  summary.status = 'judging';
+  context.save();
+  await judgeRound(context, summary, artifactPath, { rejudge: false });
 }
 
-/** Decides after a judged round whether the run ends, and how. */
-function endOfRound(context: RunContext, round: number, summary: RoundSummary, elapsedMs: number): { status: RunStatus; endReason: string } | undefined {
-  if (isGreen(summary)) return { status: 'passed', endReason: 'all-tests-passed' };
-  if (context.metadata.mode !== 'ndli') return { status: 'failed', endReason: context.metadata.mode === 'one-shot' ? 'one-shot' : 'no-fix-rounds' };
-  if (isStagnant(context.metadata.rounds, context.config.stallRounds)) return { status: 'stalled', endReason: 'same-failures-repeated' };
-  if (roundsExhausted(round, context.config.maxRounds)) return { status: 'failed', endReason: 'max-rounds' };
-  const budget = exhaustedBudget(context.config, { tokens: context.metadata.tokens, elapsedMs });
-  return budget ? { status: 'failed', endReason: budget } : undefined;
-}
-
-interface InnerUsage {
-  tokens: { prompt: number; completion: number };
-  calls: number;
-  retries: number;
-  truncations: number;
-}
-
-/** What the inner loop of a round spent, as its own run_metadata.json records it (kept when it failed, too). */
-const InnerUsageSchema = z.object({ tokens: z.object({ prompt: z.number(), completion: z.number() }), calls: z.number(), retries: z.number(), truncations: z.number() });
-
-function readInnerUsage(roundDirectory: string): InnerUsage | undefined {
-  const path = join(roundDirectory, 'run_metadata.json');
-  if (!existsSync(path)) return undefined;
-  const parsed = InnerUsageSchema.safeParse(readJson(path));
-  return parsed.success ? parsed.data : undefined;
-}
-
-/** Counts a round's inner-loop usage into the round and the run (totals are cumulative, so add the difference). */
-function applyUsage(context: RunContext, summary: RoundSummary, usage: InnerUsage): void {
-  const before = summary.tokens;
-  summary.tokens = { prompt: usage.tokens.prompt, completion: usage.tokens.completion };
-  context.metadata.tokens.prompt += summary.tokens.prompt - before.prompt;
-  context.metadata.tokens.completion += summary.tokens.completion - before.completion;
-  Object.assign(summary, { calls: usage.calls, retries: usage.retries, truncations: usage.truncations } satisfies Partial<RoundSummary>);
-}
-
-function addResult(context: RunContext, summary: RoundSummary, result: LatentLoopResult): void {
-  applyUsage(context, summary, result);
-  Object.assign(summary, { innerEndReason: result.endReason, refinements: result.refinements, generateMs: result.durationMs } satisfies Partial<RoundSummary>);
+/** The named steps of the outer loop; each leaves a judged round behind. */
+async function runStep(context: StepContext, step: Exclude<NextStep, { kind: 'end' }>): Promise<RoundSummary> {
+  const { metadata } = context;
+  const next = metadata.rounds.length + 1;
+  switch (step.kind) {
+    case 'init': {
+      const summary = newRound(context, next, { kind: metadata.mode === 'one-shot' ? 'one-shot' : 'init', attempt: 1 });
+      await generateAndJudge(context, summary);
+      return summary;
+    }
+    case 'continue': {
+      const summary = metadata.rounds[step.round - 1]!;
+      await generateAndJudge(context, summary);
+      return summary;
+    }
+    case 'rejudge': {
+      const summary = metadata.rounds[step.round - 1]!;
+      context.emit({ type: 'rejudge', round: step.round, judgeErrors: summary.judgeErrorTitles ?? [] });
+      summary.status = 'judging';
+      context.save();
+      await judgeRound(context, summary, join(context.store.roundDirectory(step.round), context.spec.artifactFileName), { rejudge: true });
+      return summary;
+    }
+    case 'fix': {
+      const summary = newRound(context, next, { kind: 'fix', attempt: step.attempt, anchorRound: step.anchorRound });
+      await generateAndJudge(context, summary);
+      return summary;
+    }
+    case 'restart': {
+      metadata.restarts += 1;
+      const stalled = metadata.rounds.at(-1);
+      context.emit({
+        type: 'restart',
+        round: next,
+        attempt: step.attempt,
+        fromAttempt: step.fromAttempt,
+        failingTests: stalled?.failingTitles ?? [],
+        restartsLeft: context.config.maxRestarts - metadata.restarts,
+      });
+      const summary = newRound(context, next, { kind: 'restart', attempt: step.attempt });
+      await generateAndJudge(context, summary);
+      return summary;
+    }
+  }
 }
 
 /**
- * The outer loop: generate → judge → FIX → judge … until green, stalled, out of rounds or budget.
- * Every step is saved before the next starts, so `resume` can pick up from any point.
+ * Aborts the run's work (the model call in flight included) when the token budget is used up, and
+ * passes on Ctrl-C and the wall-time budget with their own reasons.
+ */
+function budgetController(context: RunContext): AbortController {
+  const controller = new AbortController();
+  const outer = context.signal;
+  if (outer?.aborted) controller.abort(outer.reason);
+  outer?.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
+  return controller;
+}
+
+/**
+ * The run's model, metered: every call's tokens are counted into the round and the run as it finishes
+ * (and saved), and the token budget aborts the call in flight as soon as the total reaches it.
+ */
+function meteredModel(context: RunContext, controller: AbortController, save: () => void): MeteredModel {
+  const { metadata, config } = context;
+  const checkTokens = (inFlightCompletion: number) => {
+    const tokens = { prompt: metadata.tokens.prompt, completion: metadata.tokens.completion + inFlightCompletion };
+    if (!controller.signal.aborted && exhaustedBudget(config, { tokens, elapsedMs: 0 }) === 'budget-tokens') controller.abort('budget-tokens');
+  };
+  return new MeteredModel(context.model, {
+    onCall: (tokens) => {
+      // Model calls happen only while the last round generates.
+      const generating = metadata.rounds.at(-1);
+      if (generating && generating.status !== 'judged') addCallUsage(metadata, generating, tokens);
+      save();
+      checkTokens(0);
+    },
+    onProgress: checkTokens,
+  });
+}
+
+/** Records how the run ended, saves it, and says so (`run-end`). */
+function endRun(context: StepContext, status: RunStatus, endReason: string, error?: unknown): RunOutcome {
+  const { metadata, store } = context;
+  metadata.status = status;
+  metadata.endReason = endReason;
+  if (status !== 'interrupted') metadata.endedAt = new Date().toISOString();
+  if (error !== undefined) metadata.error = describeError(error);
+  context.save();
+  const artifactPath = metadata.best ? store.path(context.spec.artifactFileName) : undefined;
+  context.emit({
+    type: 'run-end',
+    status,
+    endReason,
+    runDirectory: store.directory,
+    artifactPath,
+    best: metadata.best,
+    rounds: metadata.rounds.length,
+    restarts: metadata.restarts,
+    tokens: metadata.tokens,
+    durationMs: metadata.durationMs,
+    scripted: metadata.model.scripted,
+    resumeCommand: RESUMABLE.has(status) ? `pnpm ndli resume ${store.directory}` : undefined,
+    error: metadata.error,
+  });
+  return { status, endReason, runDirectory: store.directory, artifactPath, metadata, error };
+}
+
+/** Why a step threw: Ctrl-C, a budget, or an error (the unfinished round keeps what its inner loop spent). */
+function endAfterThrow(context: StepContext, signal: AbortSignal, error: unknown): RunOutcome {
+  const { metadata, store } = context;
+  const unfinished = metadata.rounds.at(-1);
+  if (unfinished && unfinished.status !== 'judged') {
+    // A stopped or failed inner loop still spent tokens, retries and truncations: the research record keeps them.
+    const usage = readInnerUsage(store.roundDirectory(unfinished.round));
+    if (usage) applyUsage(metadata, unfinished, usage);
+  }
+  if (signal.aborted) {
+    const reason: unknown = signal.reason;
+    if (reason === 'budget-tokens' || reason === 'budget-wall-time') return endRun(context, 'failed', reason);
+    return endRun(context, 'interrupted', 'interrupted');
+  }
+  if (unfinished && unfinished.status !== 'judged') unfinished.status = 'error';
+  return endRun(context, 'error', errorCode(error), error);
+}
+
+/**
+ * The outer loop: a small driver over the named steps, asking `decideNextRound` what comes next after
+ * every judged round, until green, stalled, a judge error, out of rounds or budget. Every step is saved
+ * before the next starts (counters and `durationMs` call by call), so `resume` can pick up from any point.
  */
 export async function driveRun(context: RunContext): Promise<RunOutcome> {
-  const { store, metadata } = context;
+  const { store, metadata, config } = context;
   const started = Date.now();
   const durationBefore = metadata.durationMs;
   const elapsed = () => durationBefore + (Date.now() - started);
+  const save = () => {
+    metadata.durationMs = elapsed();
+    store.writeMetadata(metadata);
+  };
   const emit: EventListener = (event: OrchestratorEvent) => {
     store.appendEvent(event);
     context.onEvent?.(event);
+    if (event.type === 'latent') save();
   };
-  const finish = (status: RunStatus, endReason: string, error?: unknown): RunOutcome => {
-    metadata.status = status;
-    metadata.endReason = endReason;
-    metadata.durationMs = elapsed();
-    if (status !== 'interrupted') metadata.endedAt = new Date().toISOString();
-    if (error !== undefined) metadata.error = describeError(error);
-    store.writeMetadata(metadata);
-    const artifactPath = metadata.best ? store.path(context.spec.artifactFileName) : undefined;
-    const resumeCommand = status === 'interrupted' || status === 'error' ? `pnpm ndli resume ${store.directory}` : undefined;
-    emit({
-      type: 'run-end',
-      status,
-      endReason,
-      runDirectory: store.directory,
-      artifactPath,
-      best: metadata.best,
-      rounds: metadata.rounds.length,
-      tokens: metadata.tokens,
-      durationMs: metadata.durationMs,
-      scripted: metadata.model.scripted,
-      resumeCommand,
-      error: metadata.error,
-    });
-    return { status, endReason, runDirectory: store.directory, artifactPath, metadata, error };
-  };
+  const controller = budgetController(context);
+  const step: StepContext = { ...context, model: meteredModel(context, controller, save), signal: controller.signal, emit, save };
 
   metadata.status = 'running';
   delete metadata.endedAt;
   delete metadata.error;
-  store.writeMetadata(metadata);
-  emit({ type: 'run-start', runDirectory: store.directory, spec: context.spec.name, model: metadata.model, mode: metadata.mode, maxRounds: effectiveMaxRounds(context), resumed: context.resumed });
+  save();
+  emit({ type: 'run-start', runDirectory: store.directory, spec: context.spec.name, model: metadata.model, mode: metadata.mode, maxRounds: metadata.mode === 'ndli' ? config.maxRounds : 1, resumed: context.resumed });
 
-  // A round whose verdict is saved is complete; an unjudged last round is continued, not redone.
-  let round = metadata.rounds.filter((summary) => summary.status === 'judged').length + 1;
   try {
     for (;;) {
-      const ended = round > 1 ? endOfRound(context, round - 1, metadata.rounds[round - 2]!, elapsed()) : undefined;
-      if (ended) return finish(ended.status, ended.endReason);
-      const budget = exhaustedBudget(context.config, { tokens: metadata.tokens, elapsedMs: elapsed() });
-      if (budget) return finish('failed', budget);
+      const next = decideNextRound({
+        mode: metadata.mode,
+        rounds: metadata.rounds,
+        restarts: metadata.restarts,
+        limits: { maxRounds: config.maxRounds, stallRounds: config.stallRounds, maxRestarts: config.maxRestarts },
+        budget: exhaustedBudget(config, { tokens: metadata.tokens, elapsedMs: elapsed() }),
+      });
+      if (next.kind === 'end') return endRun(step, next.status, next.endReason);
       // Stopped between rounds: end here rather than open a round that does nothing.
-      if (context.signal?.aborted) throw new Error('aborted between rounds');
-
-      const summary: RoundSummary = metadata.rounds[round - 1] ?? {
-        round,
-        kind: roundKind(context, round),
-        status: 'generating',
-        calls: 0,
-        retries: 0,
-        truncations: 0,
-        tokens: { prompt: 0, completion: 0 },
-      };
-      metadata.rounds[round - 1] = summary;
-      store.writeMetadata(metadata);
-
-      const roundDirectory = store.roundDirectory(round);
-      const savedArtifact = join(roundDirectory, context.spec.artifactFileName);
-      const artifactPath =
-        summary.status === 'judging' && existsSync(savedArtifact)
-          ? savedArtifact
-          : await generate(context, round, summary, emit).then((result) => {
-              addResult(context, summary, result);
-              return result.artifact.path;
-            });
-      summary.status = 'judging';
-      store.writeMetadata(metadata);
-
-      await judgeRound(context, round, summary, artifactPath, emit);
-      emit({ type: 'round-end', round, summary });
-      store.writeMetadata(metadata);
-      round += 1;
+      if (controller.signal.aborted) throw new Error('aborted between rounds');
+      const summary = await runStep(step, next);
+      emit({ type: 'round-end', round: summary.round, summary });
+      save();
     }
   } catch (error) {
-    const current = metadata.rounds[round - 1];
-    if (current && current.status !== 'judged') {
-      // A stopped or failed inner loop still spent tokens, retries and truncations: the research record keeps them.
-      const usage = readInnerUsage(store.roundDirectory(round));
-      if (usage) applyUsage(context, current, usage);
-    }
-    if (context.signal?.aborted) {
-      const reason: unknown = context.signal.reason;
-      if (reason === 'budget-tokens' || reason === 'budget-wall-time') return finish('failed', reason);
-      return finish('interrupted', 'interrupted');
-    }
-    if (current && current.status !== 'judged') current.status = 'error';
-    return finish('error', errorCode(error), error);
+    return endAfterThrow(step, controller.signal, error);
   }
 }
 

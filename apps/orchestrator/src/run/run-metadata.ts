@@ -3,7 +3,8 @@ import { NdliConfigSchema } from '../config/config-schema.js';
 
 export const RUN_METADATA_VERSION = 1;
 
-export const RunStatusSchema = z.enum(['running', 'passed', 'failed', 'stalled', 'error', 'interrupted']);
+/** `judge-error`: the harness could not judge the artifact (twice) and nothing failed: not the app's fault; resumable. */
+export const RunStatusSchema = z.enum(['running', 'passed', 'failed', 'stalled', 'error', 'interrupted', 'judge-error']);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 export const RunModeSchema = z.enum(['ndli', 'inner', 'one-shot']).describe('ndli: both loops; inner: no FIX rounds; one-shot: a single GENERATE, no inner loop');
@@ -14,8 +15,10 @@ export type Tokens = z.infer<typeof TokensSchema>;
 
 export const RoundSummarySchema = z.object({
   round: z.number().int().min(1),
-  kind: z.enum(['init', 'fix', 'one-shot']),
+  kind: z.enum(['init', 'fix', 'one-shot', 'restart']).describe('restart: a fresh INIT after stagnation, given the failing behaviours as pitfalls'),
   status: z.enum(['generating', 'judging', 'judged', 'error']),
+  attempt: z.number().int().min(1).default(1).describe('1 = the first INIT and its FIX rounds; each fresh start opens the next attempt'),
+  anchorRound: z.number().int().optional().describe('The round whose state this FIX round built on (the best of its attempt)'),
   innerEndReason: z.string().optional(),
   refinements: z.number().optional(),
   calls: z.number().default(0),
@@ -26,10 +29,17 @@ export const RoundSummarySchema = z.object({
   judgeMs: z.number().optional(),
   passed: z.number().optional(),
   total: z.number().optional(),
-  failingTitles: z.array(z.string()).optional(),
-  fixedTitles: z.array(z.string()).optional().describe('Tests failing in the previous round that pass now'),
-  regressedTitles: z.array(z.string()).optional().describe('Tests passing in the previous round that fail now'),
-  blockerDigest: z.string().optional().describe('Fingerprint of this round’s failures and FIX blockers (stagnation check)'),
+  outcome: z.enum(['green', 'red', 'judge-error']).optional().describe('verdictOutcome of the round’s verdict'),
+  passedTitles: z.array(z.string()).optional().describe('Full titles (`describe › title`) of the tests that passed'),
+  failingTitles: z.array(z.string()).optional().describe('Full titles of the tests the app failed (judge errors excluded)'),
+  judgeErrors: z.number().default(0).describe('Tests the harness could not judge (never failures, never FIX blockers)'),
+  judgeErrorTitles: z.array(z.string()).optional(),
+  rejudged: z.boolean().optional().describe('The artifact was judged a second time after a judge-error verdict'),
+  fixedTitles: z.array(z.string()).optional().describe('Tests failing in the anchor round that pass now'),
+  regressedTitles: z.array(z.string()).optional().describe('Tests passing in the anchor round that fail now: such a round is never the result'),
+  artifactHash: z.string().optional().describe('sha256 of the artifact; an identical artifact reuses the earlier verdict'),
+  verdictReusedFrom: z.number().int().optional().describe('The earlier round whose verdict this identical artifact reused (no browser run)'),
+  blockerDigest: z.string().optional().describe('Old runs only: fingerprint of failures and blockers'),
 });
 export type RoundSummary = z.infer<typeof RoundSummarySchema>;
 
@@ -54,5 +64,6 @@ export const RunMetadataSchema = z.object({
   rounds: z.array(RoundSummarySchema),
   best: z.object({ round: z.number(), passed: z.number(), total: z.number() }).optional(),
   resumes: z.number().int().default(0),
+  restarts: z.number().int().default(0).describe('Fresh starts after stagnation so far'),
 });
 export type RunMetadata = z.infer<typeof RunMetadataSchema>;

@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRunDirectoryName } from '@ndli/latent-core';
-import { createLanguageModel, parseModelSpec, type LanguageModel } from '@ndli/models';
+import { createLanguageModel, parseModelSpec, withRecording, type LanguageModel } from '@ndli/models';
 import { createJudge, loadSpec, type Judge } from '@ndli/ralph';
 import type { NdliConfig } from '../config/config-schema.js';
 import { OrchestratorError } from '../errors.js';
-import type { EventListener } from '../events.js';
+import type { EventListener, OrchestratorEvent } from '../events.js';
 import { resolveBundledTranscript } from '../transcripts/bundled-transcripts.js';
+import { acquireDirectoryLock } from './directory-lock.js';
 import { driveRun, type RunOutcome } from './drive-run.js';
 import { gitCommit, runtimeVersions } from './environment.js';
 import { RUN_METADATA_VERSION, type RunMetadata, type RunMode } from './run-metadata.js';
@@ -76,14 +77,16 @@ export function resolveReplayTarget(name: string, cwd: string, run: { spec: stri
 function openModel(config: NdliConfig, store: RunStore, cwd: string, run: { spec: string; mode: RunMode }): LanguageModel {
   const modelSpec = requireModelSpec(config);
   const isReplay = parseModelSpec(modelSpec).provider === 'replay';
-  return createLanguageModel(modelSpec, {
+  const model = createLanguageModel(modelSpec, {
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     ...(config.apiKey ? { apiKey: config.apiKey } : {}),
     timeoutMs: config.requestTimeoutMs,
-    ...(config.record && !isReplay ? { record: store.path(TRANSCRIPT_FILE) } : {}),
     ...(isReplay ? { replayStartIndex: recordedCallCount(store) } : {}),
     replayResolver: (name: string) => resolveReplayTarget(name, cwd, run),
   });
+  if (!config.record || isReplay) return model;
+  // Appending: a resumed session continues the run's transcript, which then replays the whole run.
+  return withRecording(model, store.path(TRANSCRIPT_FILE), { description: `Recorded from ${modelSpec}`, append: true });
 }
 
 /**
@@ -103,6 +106,24 @@ function withWallTimeBudget(config: NdliConfig, alreadySpentMs: number, signal: 
       signal?.removeEventListener('abort', onAbort);
     },
   };
+}
+
+/**
+ * Runs `work` holding the run directory's lock: a second writer is refused at once (exit 2), a lock left
+ * by a dead process is taken over and the run's events say so.
+ */
+async function holdingLock<RESULT>(store: RunStore, options: SessionOptions, command: string, work: () => Promise<RESULT>): Promise<RESULT> {
+  const lock = acquireDirectoryLock(store.directory, { kind: 'run', command });
+  try {
+    if (lock.takenOverFrom) {
+      const event: OrchestratorEvent = { type: 'lock-taken-over', directory: store.directory, previous: lock.takenOverFrom };
+      store.appendEvent(event);
+      options.onEvent?.(event);
+    }
+    return await work();
+  } finally {
+    lock.release();
+  }
 }
 
 async function execute(store: RunStore, metadata: RunMetadata, config: NdliConfig, options: SessionOptions, resumed: boolean): Promise<RunOutcome> {
@@ -129,37 +150,55 @@ export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
   const parsed = options.model ? { provider: options.model.provider, model: options.model.modelId } : parseModelSpec(modelSpec);
   const directory = resolve(options.cwd, options.runDirectory ?? freshRunDirectory(resolve(options.cwd, config.outputDir)));
   const store = RunStore.create(directory);
-  const now = new Date().toISOString();
-  const commit = gitCommit(options.cwd);
-  const metadata: RunMetadata = {
-    kind: 'ndli-run',
-    version: RUN_METADATA_VERSION,
-    spec: spec.name,
-    artifactFileName: spec.artifactFileName,
-    model: { spec: modelSpec, provider: parsed.provider, id: parsed.model, scripted: parsed.provider === 'replay' || parsed.provider === 'mock' },
-    mode: options.mode,
-    config,
-    versions: runtimeVersions(),
-    ...(commit ? { gitCommit: commit } : {}),
-    startedAt: now,
-    updatedAt: now,
-    durationMs: 0,
-    status: 'running',
-    tokens: { prompt: 0, completion: 0 },
-    rounds: [],
-    resumes: 0,
-  };
-  store.writeMetadata(metadata);
-  return execute(store, metadata, config, options, false);
+  return holdingLock(store, options, 'ndli run', () => {
+    const now = new Date().toISOString();
+    const commit = gitCommit(options.cwd);
+    const metadata: RunMetadata = {
+      kind: 'ndli-run',
+      version: RUN_METADATA_VERSION,
+      spec: spec.name,
+      artifactFileName: spec.artifactFileName,
+      model: { spec: modelSpec, provider: parsed.provider, id: parsed.model, scripted: parsed.provider === 'replay' || parsed.provider === 'mock' },
+      mode: options.mode,
+      config,
+      versions: runtimeVersions(),
+      ...(commit ? { gitCommit: commit } : {}),
+      startedAt: now,
+      updatedAt: now,
+      durationMs: 0,
+      status: 'running',
+      tokens: { prompt: 0, completion: 0 },
+      rounds: [],
+      resumes: 0,
+      restarts: 0,
+    };
+    store.writeMetadata(metadata);
+    return execute(store, metadata, config, options, false);
+  });
+}
+
+/**
+ * A run that ended `judge-error` is resumed by judging its last artifact again (the harness may be
+ * fixed by now), with one more re-judge if that is a judge error too.
+ */
+function reopenJudgeError(metadata: RunMetadata): void {
+  const last = metadata.rounds.at(-1);
+  if (metadata.status !== 'judge-error' || last === undefined) return;
+  last.status = 'judging';
+  last.rejudged = false;
 }
 
 /** `ndli resume <run-dir>`: continues from the last complete step with the run's own config. */
 export async function resumeRun(options: SessionOptions & { runDirectory: string }): Promise<RunOutcome> {
   const store = RunStore.open(resolve(options.cwd, options.runDirectory));
-  const metadata = store.readMetadata();
-  if (metadata.status === 'passed' || metadata.status === 'failed' || metadata.status === 'stalled') {
-    throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, 'Start a new run with `pnpm ndli run <spec>`.');
-  }
-  metadata.resumes += 1;
-  return execute(store, metadata, metadata.config, options, true);
+  // The lock first: the metadata read must be the last writer's, not a live run's half-way state.
+  return holdingLock(store, options, 'ndli resume', () => {
+    const metadata = store.readMetadata();
+    if (metadata.status === 'passed' || metadata.status === 'failed' || metadata.status === 'stalled') {
+      throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, 'Start a new run with `pnpm ndli run <spec>`.');
+    }
+    reopenJudgeError(metadata);
+    metadata.resumes += 1;
+    return execute(store, metadata, metadata.config, options, true);
+  });
 }

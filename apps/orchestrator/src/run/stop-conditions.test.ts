@@ -1,34 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { NdliConfigSchema } from '../config/config-schema.js';
-import type { RoundSummary } from './run-metadata.js';
-import { exhaustedBudget, isGreen, isStagnant, roundsExhausted } from './stop-conditions.js';
-import { compareFailures, isBetterRound } from './test-anchors.js';
-
-const round = (number: number, passed: number, digest: string): RoundSummary => ({
-  round: number,
-  kind: number === 1 ? 'init' : 'fix',
-  status: 'judged',
-  calls: 1,
-  retries: 0,
-  truncations: 0,
-  tokens: { prompt: 0, completion: 0 },
-  passed,
-  total: 10,
-  blockerDigest: digest,
-});
+import { judgedRound } from '../test-support/round-summary.js';
+import { exhaustedBudget, isGreen, isJudgeError, isStagnant, roundsExhausted } from './stop-conditions.js';
 
 describe('loop ends', () => {
-  it('is green only when every test passed', () => {
-    expect(isGreen(round(1, 10, 'a'))).toBe(true);
-    expect(isGreen(round(1, 9, 'a'))).toBe(false);
-    expect(isGreen({ ...round(1, 0, 'a'), total: 0 })).toBe(false);
+  it('is green only when nothing failed and nothing was left unjudged', () => {
+    expect(isGreen(judgedRound(1, []))).toBe(true);
+    expect(isGreen(judgedRound(1, ['a']))).toBe(false);
+    const judgeError = judgedRound(1, [], { judgeErrorTitles: ['g › b'] });
+    expect(isGreen(judgeError)).toBe(false);
+    expect(isJudgeError(judgeError)).toBe(true);
+    expect(isJudgeError(judgedRound(1, ['a'], { judgeErrorTitles: ['g › b'] }))).toBe(false);
+    // Old summaries without an outcome: passed = total.
+    const { outcome: _outcome, ...old } = judgedRound(1, []);
+    expect(isGreen(old)).toBe(true);
+    expect(isGreen({ ...old, total: 0, passed: 0 })).toBe(false);
   });
 
-  it('is stagnant when the last rounds repeat the same failures and blockers', () => {
-    expect(isStagnant([round(1, 5, 'a'), round(2, 5, 'a')], 2)).toBe(true);
-    expect(isStagnant([round(1, 5, 'a'), round(2, 6, 'b')], 2)).toBe(false);
-    expect(isStagnant([round(1, 5, 'a'), round(2, 5, 'a')], 3)).toBe(false);
-    expect(isStagnant([round(1, 5, 'a'), round(2, 5, 'a')], 0)).toBe(false);
+  it('is stagnant when the last rounds fail the same set of tests, whatever the order or the wrong values', () => {
+    expect(isStagnant([judgedRound(1, ['a', 'b']), judgedRound(2, ['b', 'a'])], 2)).toBe(true);
+    expect(isStagnant([judgedRound(1, ['a', 'b']), judgedRound(2, ['a'])], 2)).toBe(false);
+    expect(isStagnant([judgedRound(1, ['a']), judgedRound(2, ['a', 'c'])], 2)).toBe(false);
+    expect(isStagnant([judgedRound(1, ['a']), judgedRound(2, ['a'])], 3)).toBe(false);
+    expect(isStagnant([judgedRound(1, ['a']), judgedRound(2, ['a'])], 0)).toBe(false);
+    expect(isStagnant([judgedRound(1, ['a']), judgedRound(2, ['a']), judgedRound(3, ['a'])], 3)).toBe(true);
   });
 
   it('ends on whichever budget runs out first', () => {
@@ -39,19 +34,5 @@ describe('loop ends', () => {
     expect(exhaustedBudget(NdliConfigSchema.parse({}), { tokens: { prompt: 1e9, completion: 0 }, elapsedMs: 1e9 })).toBeUndefined();
     expect(roundsExhausted(5, 5)).toBe(true);
     expect(roundsExhausted(4, 5)).toBe(false);
-  });
-});
-
-describe('test anchors', () => {
-  it('names the tests a round fixed and the ones it broke', () => {
-    const all = ['a', 'b', 'c', 'd'];
-    expect(compareFailures(['a', 'b'], ['b', 'c'], all)).toEqual({ fixedTitles: ['a'], regressedTitles: ['c'] });
-    expect(compareFailures(undefined, ['a'], all)).toEqual({ fixedTitles: [], regressedTitles: [] });
-  });
-
-  it('keeps the earlier artifact on a tie and takes a strictly better one', () => {
-    expect(isBetterRound(round(2, 7, 'x'), { passed: 7 })).toBe(false);
-    expect(isBetterRound(round(2, 8, 'x'), { passed: 7 })).toBe(true);
-    expect(isBetterRound(round(1, 0, 'x'), undefined)).toBe(true);
   });
 });

@@ -1,20 +1,36 @@
 import type { NdliConfig } from '../config/config-schema.js';
 import type { RoundSummary, Tokens } from './run-metadata.js';
 
-/** Every test green: the run is done. */
+/**
+ * Every test that ran passed and nothing was left unjudged (skips on purpose are not in `total`): the
+ * run is done. Old summaries without an outcome fall back to passed = total.
+ */
 export function isGreen(summary: RoundSummary): boolean {
+  if (summary.outcome !== undefined) return summary.outcome === 'green';
   return summary.total !== undefined && summary.total > 0 && summary.passed === summary.total;
 }
 
+/** Nothing failed but the harness could not judge everything: neither a pass nor the app's fault. */
+export function isJudgeError(summary: RoundSummary): boolean {
+  return summary.outcome === 'judge-error';
+}
+
+function sameSet(left: readonly string[], right: readonly string[]): boolean {
+  const set = new Set(left);
+  return set.size === new Set(right).size && right.every((title) => set.has(title));
+}
+
 /**
- * The last `stallRounds` rounds failed the same tests with the same blockers: another FIX round
- * would most likely burn tokens for the same answer.
+ * The last `stallRounds` judged rounds failed the same set of tests (titles, not messages: the same
+ * failing tests with other wrong values are still stuck). Another FIX round would most likely burn
+ * tokens for the same answer. Pass the rounds of the current attempt only.
  */
 export function isStagnant(rounds: readonly RoundSummary[], stallRounds: number): boolean {
   if (stallRounds < 2 || rounds.length < stallRounds) return false;
   const recent = rounds.slice(-stallRounds);
-  const digest = recent[0]?.blockerDigest;
-  return digest !== undefined && recent.every((round) => round.blockerDigest === digest);
+  const first = recent[0]?.failingTitles;
+  if (first === undefined || first.length === 0) return false;
+  return recent.every((round) => round.status === 'judged' && round.failingTitles !== undefined && sameSet(round.failingTitles, first));
 }
 
 /** Which budget, if any, is used up: `budget-tokens`, `budget-wall-time`. */

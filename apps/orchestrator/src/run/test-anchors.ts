@@ -1,27 +1,58 @@
+import type { Verdict } from '@ndli/ralph';
 import type { RoundSummary } from './run-metadata.js';
+
+/**
+ * Test anchors as AlphaCodium uses them: the tests the best round passed are anchors; a later round
+ * that fails one of them is a regression, never the result, and the next FIX works from the best
+ * round's state again with the broken tests among its blockers.
+ */
 
 export interface TestChanges {
   fixedTitles: string[];
   regressedTitles: string[];
 }
 
-/** Compares two rounds' failing tests: which the newer one fixed and which it broke. */
-export function compareFailures(previousFailing: readonly string[] | undefined, currentFailing: readonly string[], allTitles: readonly string[]): TestChanges {
-  if (previousFailing === undefined) return { fixedTitles: [], regressedTitles: [] };
-  const before = new Set(previousFailing);
-  const now = new Set(currentFailing);
+/** A test's identity across rounds: `describe › … › title` (bare titles repeat across groups). */
+export function fullTitle(test: { describePath: readonly string[]; title: string }): string {
+  return [...test.describePath, test.title].join(' › ');
+}
+
+/** The title sets a round's summary keeps. Judge errors are neither passed nor failed. */
+export function verdictTitles(verdict: Verdict): { passedTitles: string[]; failingTitles: string[]; judgeErrorTitles: string[] } {
   return {
-    fixedTitles: previousFailing.filter((title) => !now.has(title)),
-    // A test that was passing (known, not failing before) and fails now is a regression.
-    regressedTitles: allTitles.filter((title) => now.has(title) && !before.has(title)),
+    passedTitles: verdict.tests.filter((test) => test.status === 'passed').map(fullTitle),
+    failingTitles: verdict.failures.map(fullTitle),
+    judgeErrorTitles: verdict.judgeErrors.map(fullTitle),
+  };
+}
+
+/** What a round fixed and broke compared with its anchor (the round it built on). */
+export function compareToAnchor(anchor: Pick<RoundSummary, 'passedTitles' | 'failingTitles'> | undefined, currentFailing: readonly string[]): TestChanges {
+  if (anchor === undefined) return { fixedTitles: [], regressedTitles: [] };
+  const now = new Set(currentFailing);
+  const passedBefore = new Set(anchor.passedTitles ?? []);
+  return {
+    fixedTitles: (anchor.failingTitles ?? []).filter((title) => !now.has(title)),
+    // Only a test the anchor passed can regress: one it could not judge (a judge error) never does.
+    regressedTitles: currentFailing.filter((title) => passedBefore.has(title)),
   };
 }
 
 /**
- * The best round so far: most tests passed; on a tie the earlier round stays, so a later round
- * that only trades one failure for another does not replace an anchored artifact.
+ * Whether a judged round may become the run's result: it broke nothing its anchor passed, and it passes
+ * strictly more tests than the best so far (on a tie the earlier round stays).
  */
 export function isBetterRound(candidate: RoundSummary, best: { passed: number } | undefined): boolean {
-  if (candidate.passed === undefined) return false;
+  if (candidate.passed === undefined || (candidate.regressedTitles?.length ?? 0) > 0) return false;
   return best === undefined || candidate.passed > best.passed;
+}
+
+/** The round a FIX of this attempt builds on: the attempt's best judged round that is not a regression. */
+export function anchorRound(rounds: readonly RoundSummary[], attempt: number): RoundSummary | undefined {
+  let anchor: RoundSummary | undefined;
+  for (const round of rounds) {
+    if (round.status !== 'judged' || round.attempt !== attempt) continue;
+    if (isBetterRound(round, anchor?.passed === undefined ? undefined : { passed: anchor.passed })) anchor = round;
+  }
+  return anchor;
 }

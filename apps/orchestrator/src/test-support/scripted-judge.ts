@@ -4,26 +4,35 @@ import type { Judge, Verdict } from '@ndli/ralph';
 export const TEST_TITLES = ['adds', 'subtracts', 'multiplies', 'divides', 'chains left to right'];
 
 /**
- * A judge that returns scripted verdicts instead of running a browser: which tests fail in round N.
- * For loop tests only — the real judge is exercised in the end-to-end tests.
+ * A judge that returns scripted verdicts instead of running a browser: which tests fail in judging N
+ * (and, optionally, which the harness could not judge — an injected harness error). For loop tests
+ * only — the real judge is exercised in the end-to-end tests.
  */
-export function scriptedJudge(failingPerRound: readonly (readonly string[])[]): Judge & { judged: string[] } {
+export function scriptedJudge(
+  failingPerRound: readonly (readonly string[])[],
+  judgeErrorsPerRound: readonly (readonly string[])[] = [],
+): Judge & { judged: string[]; outputDirectories: string[] } {
   const judged: string[] = [];
+  const outputDirectories: string[] = [];
   return {
     browser: { executablePath: '/scripted', source: 'config' },
     judged,
+    outputDirectories,
     run: async ({ spec, artifact, outputDirectory }) => {
       const failing = failingPerRound[judged.length] ?? failingPerRound.at(-1) ?? [];
+      const unjudged = judgeErrorsPerRound[judged.length] ?? [];
       judged.push(artifact);
+      outputDirectories.push(outputDirectory ?? '');
+      const status = (title: string) => (failing.includes(title) ? 'failed' : unjudged.includes(title) ? 'judge-error' : 'passed');
       const verdict: Verdict = {
         spec: typeof spec === 'string' ? spec : spec.name,
         artifact,
         total: TEST_TITLES.length,
-        passed: TEST_TITLES.length - failing.length,
+        passed: TEST_TITLES.length - failing.length - unjudged.length,
         failed: failing.length,
         skipped: 0,
         durationMs: 5,
-        tests: TEST_TITLES.map((title, index) => ({ title, describePath: ['arithmetic'], file: 'arithmetic.spec.ts', line: index + 1, status: failing.includes(title) ? 'failed' : 'passed', durationMs: 1 })),
+        tests: TEST_TITLES.map((title, index) => ({ title, describePath: ['arithmetic'], file: 'arithmetic.spec.ts', line: index + 1, status: status(title), durationMs: 1 })),
         failures: failing.map((title) => ({
           title,
           group: 'arithmetic',
@@ -41,7 +50,13 @@ export function scriptedJudge(failingPerRound: readonly (readonly string[])[]): 
           blockedRequests: [],
         })),
         runErrors: [],
-        judgeErrors: [],
+        judgeErrors: unjudged.map((title) => ({
+          title,
+          describePath: ['arithmetic'],
+          file: 'arithmetic.spec.ts',
+          line: TEST_TITLES.indexOf(title) + 1,
+          message: `browserContext.close: ENOENT: no such file or directory, open '.playwright-artifacts-1/traces/recording116.trace' (injected harness error for "${title}")`,
+        })),
         flaky: [],
         browser: { executablePath: '/scripted', source: 'config' },
         outputDirectory: outputDirectory ?? '',
