@@ -1,0 +1,78 @@
+import { roundSteps, type RoundStep } from '../shared/round-steps.js';
+import type { RoundView } from '../shared/view-model.js';
+import { formatDuration, formatTokens } from './format.js';
+
+export interface Selection {
+  round: number;
+  step: RoundStep;
+}
+
+function sameStep(a: RoundStep, b: RoundStep): boolean {
+  return a.kind === b.kind && (a.kind === 'verdict' || (b.kind !== 'verdict' && a.index === b.index));
+}
+
+function stepLabel(round: RoundView, step: RoundStep): { label: string; detail: string; flags: string[] } {
+  if (step.kind === 'verdict') {
+    const verdict = round.verdict;
+    const unjudged = verdict?.judgeErrors.length ?? 0;
+    return { label: 'VERDICT', detail: verdict ? `${verdict.passed}/${verdict.total}` : '', flags: [...(verdict && verdict.failed > 0 ? ['red'] : ['green']), ...(unjudged > 0 ? ['judge-error'] : [])] };
+  }
+  if (step.kind === 'state') {
+    const snapshot = round.states[step.index];
+    const state = snapshot?.state;
+    const name = snapshot?.name.replace(/^state_/, '') ?? '?';
+    return { label: `state ${name}`, detail: state ? `${state.solved_tasks.length}✓ ${state.unsolved_tasks.length}?` : 'unreadable', flags: state ? [] : ['problem'] };
+  }
+  const call = round.calls[step.index];
+  const record = call?.record;
+  const phase = (record?.phase ?? 'call').toUpperCase();
+  const tokens = (record?.usage?.promptTokens ?? 0) + (record?.usage?.completionTokens ?? 0);
+  const flags = [
+    ...(record?.error ? ['error'] : []),
+    ...((record?.attempt ?? 1) > 1 ? [`attempt ${record?.attempt}`] : []),
+    ...((record?.serverAttempts ?? []).length > 0 ? [`${record?.serverAttempts?.length} server retr.`] : []),
+    ...(record?.reasoning ? ['reasoning'] : []),
+  ];
+  return { label: `${phase}${record?.iteration ? ` ${record.iteration}` : ''}`, detail: `${formatTokens(tokens)} tok · ${formatDuration(record?.timings?.totalMs)}`, flags };
+}
+
+/** The rounds as a timeline: INIT/FIX, REFINE ×N, GENERATE, the verdict; fresh starts marked. */
+export function RoundTimeline({ rounds, selection, onSelect }: { rounds: readonly RoundView[]; selection: Selection | undefined; onSelect: (selection: Selection) => void }) {
+  return (
+    <div class="timeline" data-testid="timeline">
+      {rounds.map((round) => (
+        <div key={round.round} class="round" data-round={round.round}>
+          <div class="round-head">
+            {round.freshStart ? <span class="badge fresh" data-testid="fresh-start">FRESH START</span> : null}
+            <strong>Round {round.round}</strong> <span class="muted">{round.kind.toUpperCase()}</span>
+            {round.summary?.status ? <span class="muted"> · {round.summary.status}</span> : null}
+            {round.summary?.innerEndReason ? <span class="muted"> · {round.summary.innerEndReason}</span> : null}
+          </div>
+          <div class="steps">
+            {roundSteps(round).map((step) => {
+              const { label, detail, flags } = stepLabel(round, step);
+              const selected = selection?.round === round.round && sameStep(selection.step, step);
+              return (
+                <button
+                  type="button"
+                  key={`${step.kind}-${step.kind === 'verdict' ? 0 : step.index}`}
+                  class={`step ${step.kind} ${selected ? 'selected' : ''} ${flags.map((flag) => `flag-${flag.split(' ')[0]}`).join(' ')}`}
+                  data-step={`${round.round}:${label}`}
+                  onClick={() => onSelect({ round: round.round, step })}
+                >
+                  <span class="step-label">{label}</span>
+                  <span class="step-detail">{detail}</span>
+                  {flags.map((flag) => (
+                    <span key={flag} class="flag">
+                      {flag}
+                    </span>
+                  ))}
+                </button>
+              );
+            })}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
