@@ -4,3 +4,4 @@ export { createViewerApp, type ViewerAppOptions } from './server/create-viewer-a
 export { ViewerRoots } from './server/viewer-roots.js';
 export { ensureUiBundle } from './server/ui-assets.js';
 export type * from './shared/view-model.js';
+export { openInBrowser } from './server/open-browser.js';
