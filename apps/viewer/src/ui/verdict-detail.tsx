@@ -93,7 +93,7 @@ function FailureCard({ failure, links }: { failure: Failure; links: FailureLinks
               Trace: <code data-testid="trace-command">npx playwright show-trace {links.tracePath}</code>
             </p>
           ) : null}
-          <TextBlock title="Message" text={failure.message} />
+          <TextBlock title="Message" text={failure.message} open={false} />
         </div>
         {links?.screenshotUrl ? <img class="screenshot" src={links.screenshotUrl} alt={`screenshot when "${failure.title}" failed`} data-testid="failure-screenshot" /> : null}
       </div>
@@ -140,25 +140,28 @@ export function VerdictDetail({ verdict, links, previous, best }: { verdict: Ver
       ) : null}
       {verdict.flaky.length > 0 ? <List title="Flaky (failed, then passed on re-run)" items={verdict.flaky} /> : null}
       <div class="groups">
-        {groupTests(verdict.tests).map((group) => (
-          <section key={group.name} class={`group ${group.failed > 0 ? 'has-failures' : ''}`} data-testid="test-group">
-            <h4>
-              {group.failed > 0 ? '✗' : '✓'} {group.name}{' '}
-              <span class="muted">
-                {group.tests.length - group.failed}/{group.tests.length}
-              </span>
-            </h4>
-            {group.tests.map((test) => {
-              const failure = failuresByKey.get(testKey(test));
-              if (failure) return <FailureCard key={testKey(test)} failure={failure} links={linksByTitle.get(failure.title)} />;
-              return (
-                <div key={testKey(test)} class={`test ${test.status}`}>
-                  {test.status === 'passed' ? '✓' : test.status === 'judge-error' ? '⚠' : '·'} {test.title} <span class="muted">{test.status !== 'passed' ? test.status : ''}</span>
-                </div>
-              );
-            })}
-          </section>
-        ))}
+        {/* Groups with failures first and open; passing groups folded, one line each. */}
+        {[...groupTests(verdict.tests)]
+          .sort((a, b) => Number(b.failed > 0) - Number(a.failed > 0))
+          .map((group) => (
+            <details key={group.name} open={group.failed > 0} class={`group ${group.failed > 0 ? 'has-failures' : ''}`} data-testid="test-group">
+              <summary>
+                {group.failed > 0 ? '✗' : '✓'} {group.name}{' '}
+                <span class="muted">
+                  {group.tests.length - group.failed}/{group.tests.length}
+                </span>
+              </summary>
+              {group.tests.map((test) => {
+                const failure = failuresByKey.get(testKey(test));
+                if (failure) return <FailureCard key={testKey(test)} failure={failure} links={linksByTitle.get(failure.title)} />;
+                return (
+                  <div key={testKey(test)} class={`test ${test.status}`}>
+                    {test.status === 'passed' ? '✓' : test.status === 'judge-error' ? '⚠' : '·'} {test.title} <span class="muted">{test.status !== 'passed' ? test.status : ''}</span>
+                  </div>
+                );
+              })}
+            </details>
+          ))}
       </div>
     </div>
   );
