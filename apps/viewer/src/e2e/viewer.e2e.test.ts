@@ -66,6 +66,7 @@ describe('ndli view in a browser', () => {
     const diff = detail.getByTestId('code-diff').filter({ hasText: 'binary_operator' });
     await expectPage(diff.locator('.added').first()).toContainText('+ ');
     await expectPage(diff.locator('.removed').first()).toContainText('- ');
+    await expectPage(page.locator('.round[data-round="2"]').getByTestId('round-notes')).toContainText('REFINE dropped the unsolved task');
     // FIX mode starts from the previous round's final state.
     await page.locator('[data-step="2:state fix"]').click();
     await expectPage(detail.getByTestId('tasks-added').locator('li')).toHaveCount(2);
@@ -126,6 +127,7 @@ describe('ndli view in a browser', () => {
     await expectPage(page.getByTestId('judge-errors')).toContainText('ENOENT');
     await expectPage(page.getByTestId('failure')).toHaveCount(1);
     await expectPage(page.locator('.round[data-round="2"]').getByTestId('fresh-start')).toBeVisible();
+    await expectPage(page.locator('.round[data-round="2"] .round-head')).toContainText('REFINE answers: changes');
     expect(pageErrors).toEqual([]);
   });
 

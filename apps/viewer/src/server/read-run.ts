@@ -79,7 +79,11 @@ function isFreshStart(round: number, summary: RoundSummary | undefined, innerMet
   const kind = summary?.kind ?? '';
   if (/fresh|restart/.test(kind)) return true;
   if (innerMetadata?.['mode'] === 'fresh') return true;
-  return events.some((event) => event.type === 'round-start' && event['round'] === round && (/fresh|restart/.test(String(event['kind'] ?? '')) || event['freshStart'] === true || event['restart'] === true));
+  return events.some(
+    (event) =>
+      (event.type === 'restart' && event['round'] === round) ||
+      (event.type === 'round-start' && event['round'] === round && (/fresh|restart/.test(String(event['kind'] ?? '')) || event['freshStart'] === true || event['restart'] === true)),
+  );
 }
 
 function readRound(runDirectory: string, runLocation: string, round: number, summary: RoundSummary | undefined, runEvents: readonly RunEvent[], roots: ViewerRoots, links: Links): RoundView {

@@ -36,6 +36,31 @@ function stepLabel(round: RoundView, step: RoundStep): { label: string; detail: 
   return { label: `${phase}${record?.iteration ? ` ${record.iteration}` : ''}`, detail: `${formatTokens(tokens)} tok · ${formatDuration(record?.timings?.totalMs)}`, flags };
 }
 
+/** `refineOutput` (full states or changes) as the inner loop recorded it, wherever it put it. */
+function refineOutput(round: RoundView): string | undefined {
+  const inner = round.innerMetadata;
+  const settings = inner?.['settings'];
+  const value = inner?.['refineOutput'] ?? (typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)['refineOutput'] : undefined);
+  return typeof value === 'string' ? value : undefined;
+}
+
+const NOTE_TYPES = new Set(['warning', 'refine-failed', 'stalled', 'max-refinements']);
+
+/** What the inner loop warned about in this round (a dropped task, a REFINE that failed, a stall). */
+function RoundNotes({ round }: { round: RoundView }) {
+  const notes = round.events.filter((event) => NOTE_TYPES.has(event.type));
+  if (notes.length === 0) return null;
+  return (
+    <ul class="round-notes" data-testid="round-notes">
+      {notes.map((event, index) => (
+        <li key={index}>
+          ⚠ {event.type}: {typeof event['message'] === 'string' ? event['message'] : `after ${String(event['refinements'] ?? '?')} refinement(s)`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The rounds as a timeline: INIT/FIX, REFINE ×N, GENERATE, the verdict; fresh starts marked. */
 export function RoundTimeline({ rounds, selection, onSelect }: { rounds: readonly RoundView[]; selection: Selection | undefined; onSelect: (selection: Selection) => void }) {
   return (
@@ -47,7 +72,10 @@ export function RoundTimeline({ rounds, selection, onSelect }: { rounds: readonl
             <strong>Round {round.round}</strong> <span class="muted">{round.kind.toUpperCase()}</span>
             {round.summary?.status ? <span class="muted"> · {round.summary.status}</span> : null}
             {round.summary?.innerEndReason ? <span class="muted"> · {round.summary.innerEndReason}</span> : null}
+            {typeof round.summary?.['attempt'] === 'number' ? <span class="muted"> · attempt {round.summary['attempt']}</span> : null}
+            {refineOutput(round) ? <span class="muted"> · REFINE answers: {refineOutput(round)}</span> : null}
           </div>
+          <RoundNotes round={round} />
           <div class="steps">
             {roundSteps(round).map((step) => {
               const { label, detail, flags } = stepLabel(round, step);

@@ -91,6 +91,12 @@ export function RunPage({ location }: { location: string }) {
         <dd>{formatDuration(metadata?.durationMs)}</dd>
         <dt>started</dt>
         <dd>{formatDate(metadata?.startedAt)}</dd>
+        {typeof metadata?.['restarts'] === 'number' ? (
+          <>
+            <dt>fresh starts</dt>
+            <dd>{metadata['restarts']}</dd>
+          </>
+        ) : null}
         <dt>end</dt>
         <dd>
           {metadata?.endReason ?? '—'}
