@@ -28,25 +28,18 @@ export async function loadIndex(): Promise<ViewerIndex> {
   return data ? data.index : getJson<ViewerIndex>('api/index');
 }
 
-export async function loadRun(location: string): Promise<RunView> {
+/** One view, from the export's embedded data or from the API (`api/run/…`, `api/bench/…`). */
+async function loadView<KIND extends 'run' | 'bench'>(kind: KIND, location: string): Promise<KIND extends 'run' ? RunView : BenchView> {
+  type View = KIND extends 'run' ? RunView : BenchView;
   const data = embedded();
-  if (data) {
-    const run = data.runs[location];
-    if (!run) throw new Error(`This export holds no run ${location}.`);
-    return run;
-  }
-  return getJson<RunView>(`api/run/${encodeLocation(location)}`);
+  if (!data) return getJson<View>(`api/${kind}/${encodeLocation(location)}`);
+  const view = (kind === 'run' ? data.runs[location] : data.benches[location]) as View | undefined;
+  if (!view) throw new Error(`This export holds no ${kind} ${location}.`);
+  return view;
 }
 
-export async function loadBench(location: string): Promise<BenchView> {
-  const data = embedded();
-  if (data) {
-    const bench = data.benches[location];
-    if (!bench) throw new Error(`This export holds no bench ${location}.`);
-    return bench;
-  }
-  return getJson<BenchView>(`api/bench/${encodeLocation(location)}`);
-}
+export const loadRun = (location: string): Promise<RunView> => loadView('run', location);
+export const loadBench = (location: string): Promise<BenchView> => loadView('bench', location);
 
 /** Calls `onChange` whenever the run writes more; nothing in a static export (a copy does not grow). */
 export function watchRun(location: string, onChange: () => void): () => void {
