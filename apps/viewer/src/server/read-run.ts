@@ -86,13 +86,24 @@ function isFreshStart(round: number, summary: RoundSummary | undefined, innerMet
   );
 }
 
-function readRound(runDirectory: string, runLocation: string, round: number, summary: RoundSummary | undefined, runEvents: readonly RunEvent[], roots: ViewerRoots, links: Links): RoundView {
+interface RunContext {
+  directory: string;
+  location: string;
+  /** From the run's metadata; a round's only .html file otherwise. */
+  artifactFileName: string | undefined;
+  events: readonly RunEvent[];
+  roots: ViewerRoots;
+  links: Links;
+}
+
+function readRound(run: RunContext, round: number, summary: RoundSummary | undefined): RoundView {
+  const { roots, links } = run;
   const name = `round_${round}`;
-  const directory = join(runDirectory, name);
-  const location = childLocation(runLocation, name);
+  const directory = join(run.directory, name);
+  const location = childLocation(run.location, name);
   const inner = readJsonFile(join(directory, 'run_metadata.json'), LooseRecordSchema).value;
   const verdictRead = existsSync(join(directory, 'verdict.json')) ? readJsonFile(join(directory, 'verdict.json'), VerdictSchema) : {};
-  const artifactName = readdirSync(directory).find((file) => file.endsWith('.html'));
+  const artifactName = run.artifactFileName && existsSync(join(directory, run.artifactFileName)) ? run.artifactFileName : readdirSync(directory).find((file) => file.endsWith('.html'));
   const events = readJsonLines(join(directory, 'events.jsonl'), EventSchema);
   return {
     round,
@@ -106,7 +117,7 @@ function readRound(runDirectory: string, runLocation: string, round: number, sum
     failureLinks: verdictRead.value ? failureLinks(verdictRead.value, directory, roots, links) : [],
     ...(artifactName ? { artifactUrl: links.artifact(childLocation(location, artifactName)) } : {}),
     events,
-    freshStart: isFreshStart(round, summary, inner, runEvents),
+    freshStart: isFreshStart(round, summary, inner, run.events),
   };
 }
 
@@ -130,7 +141,7 @@ export function readRun(location: string, roots: ViewerRoots, links: Links): Run
     name: basename(resolve(directory)),
     ...(metadata.value ? { metadata: metadata.value } : {}),
     ...(metadata.problem ? { metadataProblem: metadata.problem } : {}),
-    rounds: roundNumbers.map((round) => readRound(directory, location, round, summaries.get(round), events, roots, links)),
+    rounds: roundNumbers.map((round) => readRound({ directory, location, artifactFileName: artifactName, events, roots, links }, round, summaries.get(round))),
     events,
     eventsSize: fileSize(join(directory, 'events.jsonl')) + roundNumbers.reduce((sum, round) => sum + fileSize(join(directory, `round_${round}`, 'events.jsonl')), 0),
     ...(artifactLocation ? { artifactUrl: links.artifact(artifactLocation) } : {}),

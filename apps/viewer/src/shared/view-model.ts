@@ -57,6 +57,7 @@ export interface CallView {
   problem?: string;
 }
 
+/** Evidence links of one failure, in the order of `verdict.failures`. */
 export interface FailureLinks {
   title: string;
   screenshotUrl?: string;

@@ -103,8 +103,8 @@ function FailureCard({ failure, links }: { failure: Failure; links: FailureLinks
 
 /** A verdict: tests by spec group, each failure with its evidence, judge errors apart, and what changed since earlier rounds. */
 export function VerdictDetail({ verdict, links, previous, best }: { verdict: Verdict; links: readonly FailureLinks[]; previous: EarlierVerdict | undefined; best: EarlierVerdict | undefined }) {
-  const failuresByKey = new Map(verdict.failures.map((failure) => [testKey(failure), failure]));
-  const linksByTitle = new Map(links.map((link) => [link.title, link]));
+  // Links come in the order of the failures (two tests may share a title in different groups).
+  const failuresByKey = new Map(verdict.failures.map((failure, index) => [testKey(failure), { failure, links: links[index] }]));
   return (
     <div class="verdict-detail" data-testid="verdict-detail">
       <h3>
@@ -153,7 +153,7 @@ export function VerdictDetail({ verdict, links, previous, best }: { verdict: Ver
               </summary>
               {group.tests.map((test) => {
                 const failure = failuresByKey.get(testKey(test));
-                if (failure) return <FailureCard key={testKey(test)} failure={failure} links={linksByTitle.get(failure.title)} />;
+                if (failure) return <FailureCard key={testKey(test)} failure={failure.failure} links={failure.links} />;
                 return (
                   <div key={testKey(test)} class={`test ${test.status}`}>
                     {test.status === 'passed' ? '✓' : test.status === 'judge-error' ? '⚠' : '·'} {test.title} <span class="muted">{test.status !== 'passed' ? test.status : ''}</span>
