@@ -42,6 +42,10 @@ describe('ndli view', () => {
     expect(printed.join('')).toContain('1 run(s), 0 bench(es)');
   });
 
+  it('refuses a port that cannot exist', async () => {
+    await expect(viewCommand([], { port: 70_000 }, { cwd })).rejects.toMatchObject({ code: 'USAGE' });
+  });
+
   it('refuses a path that does not exist, with a hint', async () => {
     await expect(viewCommand(['nowhere'], { port: 0 }, { cwd })).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('Nothing to view at') });
   });

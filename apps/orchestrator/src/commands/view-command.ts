@@ -43,6 +43,7 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
 export async function viewCommand(paths: readonly string[], flags: ViewFlags, options: ViewOptions = {}): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const write = options.write ?? ((text: string) => process.stdout.write(text));
+  if (flags.port > 65_535) throw new OrchestratorError('USAGE', `--port must be at most 65535, got ${flags.port}.`, 'Pass --port 0 for a free port.');
   const roots = viewerRoots(paths, cwd);
   if (roots.length === 0) write('No ./output or ./bench here yet: the viewer starts empty. Make a run with `pnpm ndli run calculator --model replay/demo`.\n');
   if (flags.export !== undefined) {

@@ -91,6 +91,7 @@ describe('the JSON API', () => {
   it('links each bench trial to its run, and says when a trial’s run is missing', async () => {
     const bench = (await (await get('/api/bench/1/bench_fixture')).json()) as BenchView;
     expect(bench.results.map((result) => result.runLocation)).toEqual(['1/bench_fixture/runs/replay_demo__calculator__inner__t1', undefined]);
+    expect(bench.reportUrl).toBe('/artifact/1/bench_fixture/report.html');
     expect(bench.groups.map((group) => [group.mode, group.trials, group.passAtK[0]])).toEqual([
       ['inner', 1, 0],
       ['ndli', 1, 1],

@@ -55,7 +55,6 @@ export function readBench(location: string, roots: ViewerRoots, links: Links): B
       const runLocation = result.runDirectory ? roots.locate(join(directory, result.runDirectory)) : undefined;
       return { ...result, ...(runLocation ? { runLocation } : {}) };
     }),
-    hasReport: reportLocation !== undefined,
     ...(reportLocation ? { reportUrl: links.artifact(reportLocation) } : {}),
   };
 }

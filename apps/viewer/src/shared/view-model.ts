@@ -102,7 +102,6 @@ export interface BenchView {
   problem?: string;
   groups: GroupSummary[];
   results: (TrialResult & { runLocation?: string })[];
-  hasReport: boolean;
   reportUrl?: string;
 }
 

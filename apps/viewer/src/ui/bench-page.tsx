@@ -21,6 +21,14 @@ export function BenchPage({ location }: { location: string }) {
       <p>
         {bench.plan?.models.length ?? 0} model(s) × {bench.plan?.specs.length ?? 0} spec(s) × {bench.plan?.modes.length ?? 0} mode(s) × {bench.plan?.trials ?? '?'} trial(s) · {bench.results.length} finished
       </p>
+      {bench.reportUrl ? (
+        <p>
+          <a href={bench.reportUrl} target="_blank" rel="noreferrer">
+            report.html
+          </a>{' '}
+          <span class="muted">(as `ndli report` wrote it)</span>
+        </p>
+      ) : null}
       <div class="charts" data-testid="bench-charts">
         <BarChart title="Pass rate (pass@1) per model × spec × mode" bars={bench.groups.map((group) => ({ label: groupLabel(group), value: group.passAtK[0] ?? 0, display: formatPercent(group.passAtK[0] ?? 0) }))} max={1} />
         <LineChart title="Share of trials green by the end of each round" lines={bench.groups.map((group) => ({ label: groupLabel(group), points: group.passRateByRound }))} xLabel="Round" />
