@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchView, RunView, ViewerIndex } from '../shared/view-model.js';
 import { DEMO_RUN, makeFixtureRoots, SECRET, type FixtureRoots } from '../test-support/fixture-roots.js';
@@ -102,5 +103,19 @@ describe('the JSON API', () => {
     const response = await get('/api/run/0/run_nope');
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: "Run 0/run_nope is not a file or folder under the viewer's roots." } });
+  });
+});
+
+describe('a root that is itself a run directory (`ndli view output/run_…`)', () => {
+  it('lists that run and finds its evidence', async () => {
+    const single = createViewerApp({ roots: new ViewerRoots([join(fixture.output, DEMO_RUN)]) });
+    const request = (path: string) => single.request(`http://127.0.0.1${path}`, { headers: { host: '127.0.0.1' } });
+    const index = (await (await request('/api/index')).json()) as ViewerIndex;
+    expect(index.runs.map((run) => [run.location, run.name])).toEqual([['0', DEMO_RUN]]);
+    const run = (await (await request('/api/run/0')).json()) as RunView;
+    expect(run.rounds.map((round) => round.verdict?.passed)).toEqual([122, 127]);
+    const screenshot = run.rounds[0]?.failureLinks[0]?.screenshotUrl ?? '';
+    expect(screenshot).toMatch(/^\/files\/0\/round_1\/ralph\//);
+    expect((await request(screenshot)).status).toBe(200);
   });
 });

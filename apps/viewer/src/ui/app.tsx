@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { BenchPage } from './bench-page.js';
 import { BenchesList } from './benches-list.js';
 import { embedded, loadIndex } from './data-source.js';
@@ -6,8 +7,16 @@ import { RunPage } from './run-page.js';
 import { RunsList } from './runs-list.js';
 import { useLoad } from './use-load.js';
 
+/** How often the lists look for new runs and changed statuses (a run page follows its run live instead). */
+const INDEX_REFRESH_MS = 3_000;
+
 function Home({ page }: { page: 'runs' | 'benches' }) {
-  const { value: index, error } = useLoad('index', loadIndex);
+  const { value: index, error, reload } = useLoad('index', loadIndex);
+  useEffect(() => {
+    if (embedded()) return undefined;
+    const timer = setInterval(reload, INDEX_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
   if (error) return <p class="problem">{error}</p>;
   if (!index) return <p class="muted">Loading…</p>;
   return (
