@@ -126,6 +126,7 @@ describe('ndli view in a browser', () => {
     await page.locator('[data-step="1:VERDICT"]').click();
     await expectPage(page.getByTestId('judge-errors')).toContainText('ENOENT');
     await expectPage(page.getByTestId('failure')).toHaveCount(1);
+    await expectPage(page.locator('[data-step="2:VERDICT"] .flag')).toHaveText(['judge-error']);
     await expectPage(page.locator('.round[data-round="2"]').getByTestId('fresh-start')).toBeVisible();
     await expectPage(page.locator('.round[data-round="2"] .round-head')).toContainText('REFINE answers: changes');
     expect(pageErrors).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VerdictSchema, type Verdict } from './run-schemas.js';
-import { bestEarlier, compareVerdicts, groupTests } from './verdict-comparison.js';
+import { bestEarlier, compareVerdicts, groupTests, verdictOutcome } from './verdict-comparison.js';
 
 function verdict(statuses: Record<string, string>): Verdict {
   return VerdictSchema.parse({
@@ -34,5 +34,16 @@ describe('groupTests', () => {
       ['Rule A', 2, 1],
       ['Rule B', 1, 0],
     ]);
+  });
+});
+
+describe('verdictOutcome', () => {
+  it('is red when a test failed, judge-error when nothing failed but something went unjudged, else green', () => {
+    const judged = VerdictSchema.parse({ total: 2, passed: 2 });
+    expect(verdictOutcome(judged)).toBe('green');
+    expect(verdictOutcome({ ...judged, failed: 1 })).toBe('red');
+    expect(verdictOutcome({ ...judged, judgeErrors: [{ title: 't', describePath: [], file: 'f', message: 'ENOENT' }] })).toBe('judge-error');
+    expect(verdictOutcome({ ...judged, runErrors: ['spec does not compile'] })).toBe('judge-error');
+    expect(verdictOutcome({ ...judged, total: 0 })).toBe('judge-error');
   });
 });

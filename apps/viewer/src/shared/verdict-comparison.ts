@@ -58,3 +58,13 @@ export function groupTests(tests: readonly TestOutcome[]): TestGroup[] {
   }
   return [...groups.entries()].map(([name, members]) => ({ name, tests: members, failed: members.filter((test) => FAILING.has(test.status)).length }));
 }
+
+/**
+ * What a verdict means, by the rule of `verdictOutcome` in @ndli/ralph (not imported: the UI bundle must not
+ * pull in Playwright). red: the app failed a test; judge-error: nothing failed but not everything was judged.
+ */
+export function verdictOutcome(verdict: Pick<Verdict, 'failed' | 'failures' | 'judgeErrors' | 'runErrors' | 'total'>): 'green' | 'red' | 'judge-error' {
+  if (verdict.failed > 0 || verdict.failures.length > 0) return 'red';
+  if (verdict.judgeErrors.length > 0 || verdict.runErrors.length > 0 || verdict.total === 0) return 'judge-error';
+  return 'green';
+}

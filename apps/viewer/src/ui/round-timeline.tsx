@@ -1,4 +1,5 @@
 import { roundSteps, type RoundStep } from '../shared/round-steps.js';
+import { verdictOutcome } from '../shared/verdict-comparison.js';
 import type { RoundView } from '../shared/view-model.js';
 import { formatDuration, formatTokens } from './format.js';
 
@@ -14,8 +15,7 @@ function sameStep(a: RoundStep, b: RoundStep): boolean {
 function stepLabel(round: RoundView, step: RoundStep): { label: string; detail: string; flags: string[] } {
   if (step.kind === 'verdict') {
     const verdict = round.verdict;
-    const unjudged = verdict?.judgeErrors.length ?? 0;
-    return { label: 'VERDICT', detail: verdict ? `${verdict.passed}/${verdict.total}` : '', flags: [...(verdict && verdict.failed > 0 ? ['red'] : ['green']), ...(unjudged > 0 ? ['judge-error'] : [])] };
+    return { label: 'VERDICT', detail: verdict ? `${verdict.passed}/${verdict.total}` : '', flags: verdict ? [verdictOutcome(verdict), ...(verdict.judgeErrors.length > 0 && verdict.failed > 0 ? ['judge-error'] : [])] : [] };
   }
   if (step.kind === 'state') {
     const snapshot = round.states[step.index];
