@@ -4,6 +4,7 @@ import { inspectCommand } from './commands/inspect-command.js';
 import { modelsCommand } from './commands/models-command.js';
 import { resumeCommand, runCommand, type RunFlags } from './commands/run-command.js';
 import { testCommand } from './commands/test-command.js';
+import { viewCommand, type ViewFlags } from './commands/view-command.js';
 import { NDLI_VERSION } from './run/environment.js';
 
 function integer(name: string): (value: string) => number {
@@ -127,6 +128,15 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--threshold <share>', 'largest tolerated drop of pass@1 or mean tests passed (0.1 = 10 points)', decimal('--threshold'), 0.1)
     .option('--json', 'print as JSON')
     .action(async (a: string, b: string, flags: { threshold: number; json?: boolean }) => setExitCode(await compareCommand(a, b, flags)));
+
+  program
+    .command('view')
+    .description('a local web viewer of runs and benches (states over time, calls, verdicts, the live artifact)')
+    .argument('[paths...]', 'run or bench directories, or folders holding them (default: ./output and ./bench)')
+    .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', integer('--port'), 5177)
+    .option('--open', 'open the viewer in a browser')
+    .option('--export <dir>', 'write a static copy that opens without a server, then exit')
+    .action(async (paths: string[], flags: ViewFlags) => setExitCode(await viewCommand(paths, flags)));
 
   return program;
 }

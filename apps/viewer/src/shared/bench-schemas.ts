@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Lenient readers for a bench directory (`bench.json`, `results.jsonl`, `summary.json`): unknown fields are kept. */
+
+export const BenchPlanSchema = z.looseObject({
+  id: z.string().optional(),
+  models: z.array(z.string()).default([]),
+  specs: z.array(z.string()).default([]),
+  modes: z.array(z.string()).default([]),
+  trials: z.number().optional(),
+  createdAt: z.string().optional(),
+});
+export type BenchPlan = z.infer<typeof BenchPlanSchema>;
+
+export const TrialResultSchema = z.looseObject({
+  model: z.string(),
+  spec: z.string(),
+  mode: z.string().default(''),
+  trial: z.number(),
+  status: z.string().default('unknown'),
+  endReason: z.string().default(''),
+  rounds: z.array(z.looseObject({ round: z.number(), passed: z.number(), total: z.number() })).default([]),
+  best: z.looseObject({ passed: z.number(), total: z.number() }).optional(),
+  tokens: z.looseObject({ prompt: z.number().default(0), completion: z.number().default(0) }).optional(),
+  durationMs: z.number().default(0),
+  errorCode: z.string().optional(),
+  runDirectory: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+export type TrialResult = z.infer<typeof TrialResultSchema>;
+
+export const GroupSummarySchema = z.looseObject({
+  model: z.string(),
+  spec: z.string(),
+  mode: z.string().default(''),
+  trials: z.number().default(0),
+  passes: z.number().default(0),
+  passAtK: z.array(z.number()).default([]),
+  meanFractionPassed: z.number().optional(),
+  passRateByRound: z.array(z.number()).default([]),
+  tokensPerVerifiedPass: z.number().optional(),
+  secondsPerVerifiedPass: z.number().optional(),
+  failureCauses: z.record(z.string(), z.number()).optional(),
+});
+export type GroupSummary = z.infer<typeof GroupSummarySchema>;
