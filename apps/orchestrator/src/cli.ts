@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { benchCommand, compareCommand, reportCommand, type BenchFlags } from './commands/bench-command.js';
+import { benchCommand, compareCommand, reportCommand, type BenchFlags, type CompareFlags } from './commands/bench-command.js';
 import { inspectCommand } from './commands/inspect-command.js';
 import { modelsCommand } from './commands/models-command.js';
 import { resumeCommand, runCommand, type RunFlags } from './commands/run-command.js';
@@ -119,12 +119,14 @@ export function createProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('compare')
-    .description('what changed between two benches per model × spec × mode; exit 1 on a regression')
+    .description('what changed between two benches per model × spec × mode; exit 1 on a significant regression or a missing group')
     .argument('<bench-a>', 'the baseline bench directory')
     .argument('<bench-b>', 'the new bench directory')
-    .option('--threshold <share>', 'largest tolerated drop of pass@1 or mean tests passed (0.1 = 10 points)', decimal('--threshold'), 0.1)
+    .option('--threshold <share>', 'largest tolerated drop of the pass rate (0.1 = 10 points)', decimal('--threshold'), 0.1)
+    .option('--alpha <level>', 'a drop is a regression only when significant at this level (one-sided Fisher exact test)', decimal('--alpha'), 0.05)
+    .option('--allow-missing', 'do not fail when a group is judged in only one bench')
     .option('--json', 'print as JSON')
-    .action(async (a: string, b: string, flags: { threshold: number; json?: boolean }) => setExitCode(await compareCommand(a, b, flags)));
+    .action(async (a: string, b: string, flags: CompareFlags) => setExitCode(await compareCommand(a, b, flags)));
 
   return program;
 }

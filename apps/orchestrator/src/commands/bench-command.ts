@@ -113,11 +113,23 @@ export async function reportCommand(benchDirectory: string): Promise<number> {
   return EXIT.passed;
 }
 
-/** `ndli compare <a> <b>`: what changed per model × spec × mode; exit 1 on a regression beyond the threshold. */
-export async function compareCommand(before: string, after: string, flags: { threshold: number; json?: boolean }): Promise<number> {
+export interface CompareFlags {
+  threshold: number;
+  alpha: number;
+  allowMissing?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `ndli compare <a> <b>`: what changed per model × spec × mode. Exit 1 on a regression (a drop beyond
+ * the threshold, significant at alpha) or on a group not judged in both benches, unless `--allow-missing`.
+ */
+export async function compareCommand(before: string, after: string, flags: CompareFlags): Promise<number> {
+  if (!(flags.alpha > 0 && flags.alpha < 1)) throw new OrchestratorError('USAGE', `--alpha must lie strictly between 0 and 1, got ${flags.alpha}.`, 'The usual significance level is --alpha 0.05.');
   const a = summarize(BenchStore.open(resolve(before)).readResults());
   const b = summarize(BenchStore.open(resolve(after)).readResults());
-  const comparisons = compareBenches(a, b, flags.threshold);
-  process.stdout.write(`${flags.json ? JSON.stringify(comparisons, null, 2) : renderComparison(comparisons, flags.threshold)}\n`);
-  return comparisons.some((comparison) => comparison.regression) ? EXIT.failed : EXIT.passed;
+  const policy = { threshold: flags.threshold, alpha: flags.alpha, allowMissing: flags.allowMissing ?? false };
+  const outcome = compareBenches(a, b, policy);
+  process.stdout.write(`${flags.json ? JSON.stringify(outcome, null, 2) : renderComparison(outcome, policy)}\n`);
+  return outcome.regressions > 0 || (outcome.missing > 0 && !policy.allowMissing) ? EXIT.failed : EXIT.passed;
 }
