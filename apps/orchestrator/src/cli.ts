@@ -4,6 +4,7 @@ import { inspectCommand } from './commands/inspect-command.js';
 import { modelsCommand } from './commands/models-command.js';
 import { resumeCommand, runCommand, type RunFlags } from './commands/run-command.js';
 import { testCommand } from './commands/test-command.js';
+import { workerCommand, type WorkerFlags } from './commands/worker-command.js';
 import { NDLI_VERSION } from './run/environment.js';
 
 function integer(name: string): (value: string) => number {
@@ -101,6 +102,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--id <id>', 'bench id (default bench_YYYYMMDD_HHMMSS)')
     .option('--resume <id>', 'continue a killed bench; finished trials are not redone')
     .option('--bench-dir <dir>', 'where benches live', 'bench')
+    .option('--queue <redis-url>', 'run the trials on `ndli worker`s through BullMQ, e.g. redis://host:6379')
+    .option('--evidence', 'with --queue: workers ship Ralph\'s screenshots and traces too (large)')
     .option('-c, --config <file>', 'config file')
     .option('--max-rounds <n>', 'rounds per trial', integer('--max-rounds'))
     .option('--max-refinements <n>', 'REFINE iterations per inner loop', integer('--max-refinements'))
@@ -110,6 +113,14 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--max-minutes <n>', 'wall-time budget per trial', decimal('--max-minutes'))
     .option('--specs-dir <dir>', 'folder of spec folders')
     .action(async (flags: BenchFlags) => setExitCode(await benchCommand({ ...flags, record: true })));
+
+  program
+    .command('worker')
+    .description('take bench trials from a queue and run them here, as a local bench does, until stopped')
+    .option('--queue <redis-url>', 'the Redis of the bench, e.g. redis://host:6379')
+    .option('--concurrency <n>', 'trials at once on this machine', integer('--concurrency'), 1)
+    .option('--base-url <url>', 'the model server this worker uses (default: the one the bench assigned)')
+    .action(async (flags: WorkerFlags) => setExitCode(await workerCommand(flags)));
 
   program
     .command('report')
