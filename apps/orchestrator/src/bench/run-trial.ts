@@ -7,7 +7,7 @@ import { RUN_METADATA_FILE, RunStore, VERDICT_FILE } from '../run/run-store.js';
 import { resumeRun, startRun } from '../run/session.js';
 import type { BenchPlan, PlannedTrial } from './bench-plan.js';
 import { errorCause } from './error-cause.js';
-import type { TrialResult } from './trial-result.js';
+import { unrecordedErrorResult, type TrialResult } from './trial-result.js';
 
 export interface TrialContext {
   /** Where spec folders and replay models are looked up, as for `ndli run`. */
@@ -52,26 +52,6 @@ export function toTrialResult(trial: PlannedTrial, outcome: Pick<RunOutcome, 'me
   };
 }
 
-/** A trial that threw before its run could record anything: a crash, kept with its message. */
-function crashResult(trial: PlannedTrial, error: unknown, runDirectory: string, benchDirectory: string): TrialResult {
-  const { code, message } = describeError(error);
-  return {
-    ...trial,
-    status: 'error',
-    endReason: code,
-    rounds: [],
-    tokens: { prompt: 0, completion: 0 },
-    durationMs: 0,
-    schemaRetries: 0,
-    truncations: 0,
-    errorCode: code,
-    errorMessage: message,
-    errorCause: 'crash',
-    runDirectory: relative(benchDirectory, runDirectory),
-    finishedAt: new Date().toISOString(),
-  };
-}
-
 async function runOrResume(context: TrialContext, trial: PlannedTrial, directory: string, baseUrl: string | undefined, retry: boolean): Promise<Pick<RunOutcome, 'metadata' | 'error' | 'runDirectory' | 'status'>> {
   const shared = { cwd: context.cwd, ...(context.signal ? { signal: context.signal } : {}), ...(context.judge ? { judge: context.judge } : {}) };
   if (existsSync(join(directory, RUN_METADATA_FILE))) {
@@ -99,6 +79,7 @@ export async function runTrial(context: TrialContext, trial: PlannedTrial, direc
     return toTrialResult(trial, outcome, context.benchDirectory);
   } catch (error) {
     if (context.signal?.aborted) return undefined;
-    return crashResult(trial, error, directory, context.benchDirectory);
+    // Threw before its run could record anything: a crash, kept with its message.
+    return unrecordedErrorResult(trial, { ...describeError(error), cause: 'crash', runDirectory: relative(context.benchDirectory, directory) });
   }
 }

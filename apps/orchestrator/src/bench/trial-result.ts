@@ -38,3 +38,25 @@ export function isInfrastructureError(result: Pick<TrialResult, 'status'>): bool
 export function trialKey(trial: { model: string; spec: string; mode: string; trial: number }): string {
   return `${trial.model}|${trial.spec}|${trial.mode}|${trial.trial}`;
 }
+
+/** The result of a trial that ended before its run could record anything (a crash, a failed queue job). */
+export function unrecordedErrorResult(
+  trial: { model: string; spec: string; mode: TrialResult['mode']; trial: number },
+  error: { code: string; message: string; cause: NonNullable<TrialResult['errorCause']>; runDirectory: string },
+): TrialResult {
+  return {
+    ...trial,
+    status: 'error',
+    endReason: error.code,
+    rounds: [],
+    tokens: { prompt: 0, completion: 0 },
+    durationMs: 0,
+    schemaRetries: 0,
+    truncations: 0,
+    errorCode: error.code,
+    errorMessage: error.message,
+    errorCause: error.cause,
+    runDirectory: error.runDirectory,
+    finishedAt: new Date().toISOString(),
+  };
+}

@@ -1,7 +1,7 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
-import { trialDirectoryName, type PlannedTrial } from '../bench-plan.js';
+import { trialDirectoryName } from '../bench-plan.js';
 import { finishBench, unfinishedTrials, type BenchOutcome, type RunBenchOptions } from '../run-bench.js';
-import { trialKey, type TrialResult } from '../trial-result.js';
+import { trialKey, unrecordedErrorResult, type TrialResult } from '../trial-result.js';
 import { TRIAL_QUEUE_NAME, redisConnection } from './queue-connection.js';
 import { unpackRunDirectory } from './run-directory-files.js';
 import { TrialJobReturnSchema, trialJobId, type TrialJobData } from './trial-job.js';
@@ -12,25 +12,6 @@ export interface RunQueuedBenchOptions extends Omit<RunBenchOptions, 'judge' | '
   evidence: boolean;
   /** How often every outstanding job is looked at, besides the queue's completion events. */
   sweepIntervalMs?: number;
-}
-
-/** A job that failed inside BullMQ (e.g. stalled too often): a crash of the harness, rerun by `--resume`. */
-function failedJobResult(trial: PlannedTrial, reason: string): TrialResult {
-  return {
-    ...trial,
-    status: 'error',
-    endReason: 'QUEUE_JOB_FAILED',
-    rounds: [],
-    tokens: { prompt: 0, completion: 0 },
-    durationMs: 0,
-    schemaRetries: 0,
-    truncations: 0,
-    errorCode: 'QUEUE_JOB_FAILED',
-    errorMessage: reason,
-    errorCause: 'crash',
-    runDirectory: `runs/${trialDirectoryName(trial)}`,
-    finishedAt: new Date().toISOString(),
-  };
 }
 
 /**
@@ -66,7 +47,9 @@ export async function runQueuedBench(options: RunQueuedBenchOptions): Promise<Be
         unpackRunDirectory(shipped.data.files, store.runDirectory(trialDirectoryName(trial)));
         result = shipped.data.result;
       } else {
-        result = failedJobResult(trial, shipped ? `The worker's return value is invalid: ${shipped.error.message}` : job.failedReason || 'the job failed');
+        // Failed inside BullMQ (e.g. stalled too often) or shipped garbage: a crash of the harness, rerun by `--resume`.
+        const message = shipped ? `The worker's return value is invalid: ${shipped.error.message}` : job.failedReason || 'the job failed';
+        result = unrecordedErrorResult(trial, { code: 'QUEUE_JOB_FAILED', message, cause: 'crash', runDirectory: `runs/${trialDirectoryName(trial)}` });
       }
       store.appendResult(result);
       outstanding.delete(jobId);
