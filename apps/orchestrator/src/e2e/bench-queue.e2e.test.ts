@@ -188,4 +188,31 @@ describe('ndli bench --queue (BullMQ on a real redis-server, worker processes)',
       await stop([worker]);
     }
   }, 300_000);
+
+  it('`ndli worker` judges with Ralph in real Chromium, ships evidence on request, and stops on Ctrl-C', async () => {
+    const bad = await runCli(['worker', '--queue', 'localhost:6379'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/must start with redis:\/\//);
+
+    const worker = startCli(['worker', '--queue', redis.url, '--concurrency', '1'], cwd);
+    let output = '';
+    worker.child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await until(() => output.includes('Worker on'), 'the worker to connect');
+      const bench = await runCli(['bench', '--models', 'replay/models/fixer', '--specs', 'tiny', '--modes', 'ndli', '--trials', '1', '--id', 'real-judge', '--max-rounds', '3', '--specs-dir', specsDirectory, '--queue', redis.url, '--evidence'], cwd);
+      expect(bench.code, bench.stdout + bench.stderr).toBe(0);
+      const directory = join(cwd, 'bench', 'real-judge');
+      const [result] = lines(directory);
+      // Round 1 is the buggy app (a real test fails, with Ralph's evidence), round 2 the fixed one.
+      expect(result).toMatchObject({ status: 'passed', endReason: 'all-tests-passed' });
+      expect(result?.rounds.map((round) => round.passed < round.total)).toEqual([true, false]);
+      const run = join(directory, result?.runDirectory ?? '');
+      expect(existsSync(join(run, 'round_1', 'verdict.json')) && existsSync(join(run, 'round_2', 'verdict.json'))).toBe(true);
+      expect(readdirSync(join(run, 'round_1', 'ralph'), { recursive: true, encoding: 'utf8' }).some((path) => path.endsWith('.png'))).toBe(true);
+    } finally {
+      worker.child.kill('SIGINT');
+    }
+    const stopped = await worker.done;
+    expect(stopped.code).toBe(130);
+  }, 300_000);
 });
