@@ -49,4 +49,13 @@ else
     exit 1
   }
 fi
+# Distributed benches (`ndli bench --queue`) run on BullMQ over Redis; its tests start a real redis-server.
+if command -v redis-server >/dev/null 2>&1; then
+  echo "→ redis: $(command -v redis-server)"
+elif [ -n "$can_apt" ] && apt_install redis-server; then
+  echo "→ redis: /usr/bin/redis-server (installed with apt)"
+else
+  echo "✗ redis-server is missing: the queue tests need it ('sudo apt-get install redis-server')." >&2
+  exit 1
+fi
 echo "✓ installed"

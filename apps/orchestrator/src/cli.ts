@@ -1,10 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { benchCommand, compareCommand, reportCommand, type BenchFlags } from './commands/bench-command.js';
+import { benchCommand, compareCommand, reportCommand, type BenchFlags, type CompareFlags } from './commands/bench-command.js';
 import { inspectCommand } from './commands/inspect-command.js';
 import { modelsCommand } from './commands/models-command.js';
 import { resumeCommand, runCommand, type RunFlags } from './commands/run-command.js';
 import { testCommand } from './commands/test-command.js';
 import { viewCommand, type ViewFlags } from './commands/view-command.js';
+import { workerCommand, type WorkerFlags } from './commands/worker-command.js';
 import { NDLI_VERSION } from './run/environment.js';
 
 function integer(name: string): (value: string) => number {
@@ -104,6 +105,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--id <id>', 'bench id (default bench_YYYYMMDD_HHMMSS)')
     .option('--resume <id>', 'continue a killed bench; finished trials are not redone')
     .option('--bench-dir <dir>', 'where benches live', 'bench')
+    .option('--queue <redis-url>', 'run the trials on `ndli worker`s through BullMQ, e.g. redis://host:6379')
+    .option('--evidence', 'with --queue: workers ship Ralph\'s screenshots and traces too (large)')
     .option('-c, --config <file>', 'config file')
     .option('--max-rounds <n>', 'rounds per trial', integer('--max-rounds'))
     .option('--max-refinements <n>', 'REFINE iterations per inner loop', integer('--max-refinements'))
@@ -115,6 +118,14 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .action(async (flags: BenchFlags) => setExitCode(await benchCommand({ ...flags, record: true })));
 
   program
+    .command('worker')
+    .description('take bench trials from a queue and run them here, as a local bench does, until stopped')
+    .option('--queue <redis-url>', 'the Redis of the bench, e.g. redis://host:6379')
+    .option('--concurrency <n>', 'trials at once on this machine', integer('--concurrency'), 1)
+    .option('--base-url <url>', 'the model server this worker uses (default: the one the bench assigned)')
+    .action(async (flags: WorkerFlags) => setExitCode(await workerCommand(flags)));
+
+  program
     .command('report')
     .description('write a self-contained HTML report (and a Markdown table) of a bench')
     .argument('<bench-dir>', 'e.g. bench/bench_20261125_101500')
@@ -122,12 +133,14 @@ export function createProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('compare')
-    .description('what changed between two benches per model × spec × mode; exit 1 on a regression')
+    .description('what changed between two benches per model × spec × mode; exit 1 on a significant regression or a missing group')
     .argument('<bench-a>', 'the baseline bench directory')
     .argument('<bench-b>', 'the new bench directory')
-    .option('--threshold <share>', 'largest tolerated drop of pass@1 or mean tests passed (0.1 = 10 points)', decimal('--threshold'), 0.1)
+    .option('--threshold <share>', 'largest tolerated drop of the pass rate (0.1 = 10 points)', decimal('--threshold'), 0.1)
+    .option('--alpha <level>', 'a drop is a regression only when significant at this level (one-sided Fisher exact test)', decimal('--alpha'), 0.05)
+    .option('--allow-missing', 'do not fail when a group is judged in only one bench')
     .option('--json', 'print as JSON')
-    .action(async (a: string, b: string, flags: { threshold: number; json?: boolean }) => setExitCode(await compareCommand(a, b, flags)));
+    .action(async (a: string, b: string, flags: CompareFlags) => setExitCode(await compareCommand(a, b, flags)));
 
   program
     .command('view')

@@ -16,6 +16,10 @@ export const BenchPlanSchema = z.object({
   /** Servers to spread trials over; empty = the configured one. */
   baseUrls: z.array(z.string().url()),
   config: NdliConfigSchema,
+  /** Redis URL of the BullMQ queue the trials run through; absent = run here. `--resume` re-attaches to it. */
+  queue: z.string().optional(),
+  /** Queued trials also ship Ralph's screenshots, traces and report (large). */
+  evidence: z.boolean().optional(),
   createdAt: z.string(),
 });
 export type BenchPlan = z.infer<typeof BenchPlanSchema>;
@@ -40,4 +44,11 @@ export function plannedTrials(plan: BenchPlan): PlannedTrial[] {
 export function trialDirectoryName(trial: PlannedTrial): string {
   const safe = (value: string) => value.replace(/[^A-Za-z0-9._-]+/g, '_');
   return `${safe(trial.model)}__${safe(trial.spec)}__${trial.mode}__t${trial.trial}`;
+}
+
+/** Results in the plan's order, whatever order they finished in (here or on many workers): reports compare line by line. */
+export function inPlanOrder<T extends PlannedTrial>(plan: BenchPlan, results: readonly T[]): T[] {
+  const position = new Map(plannedTrials(plan).map((trial, index) => [`${trial.model}|${trial.spec}|${trial.mode}|${trial.trial}`, index]));
+  const rank = (trial: PlannedTrial) => position.get(`${trial.model}|${trial.spec}|${trial.mode}|${trial.trial}`) ?? Number.MAX_SAFE_INTEGER;
+  return [...results].sort((a, b) => rank(a) - rank(b));
 }

@@ -37,8 +37,18 @@ export class BenchStore {
     return parsed.data;
   }
 
-  /** Finished trials. A line cut short by a kill (the last one) is ignored: that trial runs again. */
+  /**
+   * Finished trials, the latest line of each (a trial rerun after an infrastructure error has two;
+   * the first stays in the file as the record of what went wrong). A line cut short by a kill (the
+   * last one) is ignored: that trial runs again.
+   */
   readResults(): TrialResult[] {
+    const latest = new Map(this.readAllResults().map((result) => [trialKey(result), result]));
+    return [...latest.values()];
+  }
+
+  /** Every result line in the order written, reruns included. */
+  readAllResults(): TrialResult[] {
     const path = join(this.directory, RESULTS_FILE);
     if (!existsSync(path)) return [];
     return readFileSync(path, 'utf8')
@@ -52,10 +62,6 @@ export class BenchStore {
           return [];
         }
       });
-  }
-
-  finishedKeys(): Set<string> {
-    return new Set(this.readResults().map(trialKey));
   }
 
   /** One line per trial, appended as it ends: a killed bench keeps every finished trial. */

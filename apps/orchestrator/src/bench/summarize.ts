@@ -1,21 +1,33 @@
 import { passAtK } from './pass-at-k.js';
-import type { TrialResult } from './trial-result.js';
+import { passHatK } from './pass-hat-k.js';
+import { passAtKInterval, passHatKInterval } from './statistics/pass-intervals.js';
+import type { Interval } from './statistics/wilson-interval.js';
+import { isInfrastructureError, type TrialResult } from './trial-result.js';
 
 export interface GroupSummary {
   model: string;
   spec: string;
   mode: string;
+  /** Trials that judged the model (infrastructure errors left out): the n of every figure below. */
   trials: number;
   passes: number;
   /** pass@k for k = 1 … trials (index 0 is pass@1). */
   passAtK: number[];
-  /** Mean over trials of the best round's tests passed / total (0 for a trial never judged). */
+  /** 95 % interval of each pass@k. */
+  passAtKInterval: Interval[];
+  /** pass^k (all k pass) for k = 1 … trials. */
+  passHatK: number[];
+  passHatKInterval: Interval[];
+  /** Mean over judged trials of the best round's tests passed / total (0 for a trial never judged). */
   meanFractionPassed: number;
   /** Share of trials green by the end of round r (index 0 = round 1): how much each FIX round adds. */
   passRateByRound: number[];
   tokensPerVerifiedPass: number | undefined;
   secondsPerVerifiedPass: number | undefined;
-  failureCauses: { schemaFailures: number; truncations: number; stalls: number; budget: number; maxRounds: number; errors: number; interrupted: number };
+  /** Why judged trials failed: the model's own failures. */
+  failureCauses: { schemaFailures: number; truncations: number; stalls: number; budget: number; maxRounds: number; interrupted: number };
+  /** Trials that ended for a cause outside the model, shown apart and excluded from every figure. */
+  infrastructureErrors: { total: number; modelServer: number; judge: number; crash: number };
 }
 
 function groupKey(result: TrialResult): string {
@@ -27,23 +39,40 @@ function greenRound(result: TrialResult): number | undefined {
   return result.rounds.find((round) => round.total > 0 && round.passed === round.total)?.round;
 }
 
-export function summarizeGroup(results: readonly TrialResult[]): GroupSummary {
-  const first = results[0];
+function infrastructureErrors(results: readonly TrialResult[]): GroupSummary['infrastructureErrors'] {
+  const errors = results.filter(isInfrastructureError);
+  return {
+    total: errors.length,
+    modelServer: errors.filter((result) => result.errorCause === 'model-server').length,
+    judge: errors.filter((result) => result.errorCause === 'judge').length,
+    // An `error` line without a cause (written before causes were recorded) is taken as a crash.
+    crash: errors.filter((result) => result.errorCause === 'crash' || result.errorCause === undefined).length,
+  };
+}
+
+export function summarizeGroup(all: readonly TrialResult[]): GroupSummary {
+  const first = all[0];
   if (!first) throw new RangeError('summarizeGroup needs at least one trial');
+  const results = all.filter((result) => !isInfrastructureError(result));
   const n = results.length;
   const passes = results.filter((result) => result.status === 'passed').length;
   const maxRounds = Math.max(1, ...results.map((result) => result.rounds.length));
   const tokens = results.reduce((sum, result) => sum + result.tokens.prompt + result.tokens.completion, 0);
   const seconds = results.reduce((sum, result) => sum + result.durationMs / 1000, 0);
+  const ks = Array.from({ length: n }, (_, index) => index + 1);
+  const share = (count: number) => (n > 0 ? count / n : 0);
   return {
     model: first.model,
     spec: first.spec,
     mode: first.mode,
     trials: n,
     passes,
-    passAtK: Array.from({ length: n }, (_, index) => passAtK(n, passes, index + 1)),
-    meanFractionPassed: results.reduce((sum, result) => sum + (result.best && result.best.total > 0 ? result.best.passed / result.best.total : 0), 0) / n,
-    passRateByRound: Array.from({ length: maxRounds }, (_, index) => results.filter((result) => (greenRound(result) ?? Infinity) <= index + 1).length / n),
+    passAtK: ks.map((k) => passAtK(n, passes, k)),
+    passAtKInterval: ks.map((k) => passAtKInterval(n, passes, k)),
+    passHatK: ks.map((k) => passHatK(n, passes, k)),
+    passHatKInterval: ks.map((k) => passHatKInterval(n, passes, k)),
+    meanFractionPassed: share(results.reduce((sum, result) => sum + (result.best && result.best.total > 0 ? result.best.passed / result.best.total : 0), 0)),
+    passRateByRound: Array.from({ length: maxRounds }, (_, index) => share(results.filter((result) => (greenRound(result) ?? Infinity) <= index + 1).length)),
     // Cost of a verified pass: everything spent (failed trials included) divided by the passes it bought.
     tokensPerVerifiedPass: passes > 0 ? tokens / passes : undefined,
     secondsPerVerifiedPass: passes > 0 ? seconds / passes : undefined,
@@ -53,9 +82,9 @@ export function summarizeGroup(results: readonly TrialResult[]): GroupSummary {
       stalls: results.filter((result) => result.status === 'stalled').length,
       budget: results.filter((result) => result.endReason.startsWith('budget-')).length,
       maxRounds: results.filter((result) => result.endReason === 'max-rounds').length,
-      errors: results.filter((result) => result.status === 'error').length,
       interrupted: results.filter((result) => result.status === 'interrupted').length,
     },
+    infrastructureErrors: infrastructureErrors(all),
   };
 }
 

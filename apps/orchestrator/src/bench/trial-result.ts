@@ -17,12 +17,46 @@ export const TrialResultSchema = z.object({
   schemaRetries: z.number().describe('Model calls retried because the output was malformed'),
   truncations: z.number(),
   errorCode: z.string().optional(),
+  errorMessage: z.string().optional(),
+  /**
+   * Set when the trial ended `error` for a cause outside the model: its server unreachable or failing
+   * after retries, a judge that could not judge, a crash. Such a trial is not a model failure: it is
+   * shown apart, left out of pass@k and rates, and run again by `--resume`.
+   */
+  errorCause: z.enum(['model-server', 'judge', 'crash']).optional(),
   runDirectory: z.string().describe('Relative to the bench directory'),
   finishedAt: z.string(),
 });
 export type TrialResult = z.infer<typeof TrialResultSchema>;
 
+/** A trial that says nothing about the model: left out of the statistics, rerun on `--resume`. */
+export function isInfrastructureError(result: Pick<TrialResult, 'status'>): boolean {
+  return result.status === 'error';
+}
+
 /** Identity of a trial in a bench plan; a resumed bench skips keys already in results.jsonl. */
 export function trialKey(trial: { model: string; spec: string; mode: string; trial: number }): string {
   return `${trial.model}|${trial.spec}|${trial.mode}|${trial.trial}`;
+}
+
+/** The result of a trial that ended before its run could record anything (a crash, a failed queue job). */
+export function unrecordedErrorResult(
+  trial: { model: string; spec: string; mode: TrialResult['mode']; trial: number },
+  error: { code: string; message: string; cause: NonNullable<TrialResult['errorCause']>; runDirectory: string },
+): TrialResult {
+  return {
+    ...trial,
+    status: 'error',
+    endReason: error.code,
+    rounds: [],
+    tokens: { prompt: 0, completion: 0 },
+    durationMs: 0,
+    schemaRetries: 0,
+    truncations: 0,
+    errorCode: error.code,
+    errorMessage: error.message,
+    errorCause: error.cause,
+    runDirectory: error.runDirectory,
+    finishedAt: new Date().toISOString(),
+  };
 }

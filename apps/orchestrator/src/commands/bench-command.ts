@@ -2,11 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRunDirectoryName } from '@ndli/latent-core';
 import { loadSpec } from '@ndli/ralph';
-import { BenchPlanSchema, type BenchPlan } from '../bench/bench-plan.js';
+import { BenchPlanSchema, inPlanOrder, type BenchPlan } from '../bench/bench-plan.js';
 import { BenchStore } from '../bench/bench-store.js';
 import { compareBenches, renderComparison } from '../bench/compare-benches.js';
-import { runBench } from '../bench/run-bench.js';
+import { runQueuedBench } from '../bench/queue/run-queued-bench.js';
+import { runBench, type BenchProgress } from '../bench/run-bench.js';
 import { summarize } from '../bench/summarize.js';
+import { isInfrastructureError } from '../bench/trial-result.js';
+import { redisConnection } from '../bench/queue/queue-connection.js';
 import { EXIT } from '../cli-errors.js';
 import { loadConfig } from '../config/load-config.js';
 import { OrchestratorError } from '../errors.js';
@@ -25,6 +28,10 @@ export interface BenchFlags extends Omit<RunFlags, 'model' | 'fix' | 'oneShot' |
   id?: string;
   resume?: string;
   benchDir: string;
+  /** Redis URL: trials run on `ndli worker`s through BullMQ instead of here. */
+  queue?: string;
+  /** With --queue: workers ship screenshots and traces too. */
+  evidence?: boolean;
 }
 
 function list(value: string | undefined): string[] {
@@ -50,6 +57,8 @@ async function newPlan(flags: BenchFlags, cwd: string): Promise<BenchPlan> {
     concurrency: flags.concurrency,
     baseUrls: list(flags.baseUrls),
     config,
+    ...(flags.queue ? { queue: flags.queue } : {}),
+    ...(flags.evidence ? { evidence: true } : {}),
     createdAt: new Date().toISOString(),
   });
   if (!parsed.success) {
@@ -64,6 +73,8 @@ export async function benchCommand(flags: BenchFlags): Promise<number> {
   const benchRoot = resolve(cwd, flags.benchDir);
   let store: BenchStore;
   let plan: BenchPlan;
+  // A bad queue URL fails before a bench directory is made.
+  if (flags.queue) redisConnection(flags.queue);
   if (flags.resume) {
     store = BenchStore.open(join(benchRoot, flags.resume));
     plan = store.readPlan();
@@ -77,17 +88,19 @@ export async function benchCommand(flags: BenchFlags): Promise<number> {
   process.stdout.write(`📊 Bench ${plan.id}: ${plan.models.join(', ')} × ${plan.specs.join(', ')} × ${plan.modes.join(', ')} × ${plan.trials} trial(s) → ${relative(cwd, store.directory)}\n`);
   if (plan.models.some((model) => model.startsWith('replay/'))) process.stdout.write('   (replay models are SCRIPTED: recorded answers, no model involved)\n');
   try {
-    const outcome = await runBench({
-      cwd,
-      store,
-      plan,
-      signal: controller.signal,
-      onTrialEnd: ({ result, done, total }) => {
-        const rounds = result.rounds.map((round) => `${round.passed}/${round.total}`).join(' → ') || 'not judged';
-        process.stdout.write(`  [${done}/${total}] ${result.model} · ${result.spec} · ${result.mode} · trial ${result.trial} → ${result.status} (${result.endReason}; ${rounds}; ${result.tokens.prompt + result.tokens.completion} tokens; ${(result.durationMs / 1000).toFixed(1)} s)\n`);
-      },
-    });
+    const onTrialEnd = ({ result, done, total }: BenchProgress) => {
+      const rounds = result.rounds.map((round) => `${round.passed}/${round.total}`).join(' → ') || 'not judged';
+      const cause = result.errorCause ? ` — ${result.errorCause} error, not counted; --resume reruns it` : '';
+      process.stdout.write(`  [${done}/${total}] ${result.model} · ${result.spec} · ${result.mode} · trial ${result.trial} → ${result.status} (${result.endReason}; ${rounds}; ${result.tokens.prompt + result.tokens.completion} tokens; ${(result.durationMs / 1000).toFixed(1)} s)${cause}\n`);
+    };
+    const queueUrl = flags.queue ?? plan.queue;
+    if (queueUrl) process.stdout.write(`   trials go to the queue at ${queueUrl}: start workers with \`pnpm ndli worker --queue ${queueUrl}\`\n`);
+    const outcome = queueUrl
+      ? await runQueuedBench({ store, plan, queueUrl, evidence: plan.evidence ?? false, signal: controller.signal, onTrialEnd })
+      : await runBench({ cwd, store, plan, signal: controller.signal, onTrialEnd });
     process.stdout.write(`\n${markdownTable(outcome.summary)}\n\n`);
+    const errors = outcome.results.filter(isInfrastructureError).length;
+    if (errors > 0) process.stdout.write(`⚠  ${errors} trial(s) ended with an infrastructure error (model server, judge, crash): left out of the figures. Rerun them with: pnpm ndli bench --resume ${plan.id}\n`);
     if (outcome.remaining > 0) {
       process.stdout.write(`⏹  ${outcome.remaining} trial(s) not finished. Continue with: pnpm ndli bench --resume ${plan.id}\n`);
       return EXIT.interrupted;
@@ -103,7 +116,7 @@ export async function benchCommand(flags: BenchFlags): Promise<number> {
 export async function reportCommand(benchDirectory: string): Promise<number> {
   const store = BenchStore.open(resolve(benchDirectory));
   const plan = store.readPlan();
-  const results = store.readResults();
+  const results = inPlanOrder(plan, store.readResults());
   const groups = summarize(results);
   const htmlPath = join(store.directory, 'report.html');
   const markdownPath = join(store.directory, 'report.md');
@@ -113,11 +126,23 @@ export async function reportCommand(benchDirectory: string): Promise<number> {
   return EXIT.passed;
 }
 
-/** `ndli compare <a> <b>`: what changed per model × spec × mode; exit 1 on a regression beyond the threshold. */
-export async function compareCommand(before: string, after: string, flags: { threshold: number; json?: boolean }): Promise<number> {
+export interface CompareFlags {
+  threshold: number;
+  alpha: number;
+  allowMissing?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `ndli compare <a> <b>`: what changed per model × spec × mode. Exit 1 on a regression (a drop beyond
+ * the threshold, significant at alpha) or on a group not judged in both benches, unless `--allow-missing`.
+ */
+export async function compareCommand(before: string, after: string, flags: CompareFlags): Promise<number> {
+  if (!(flags.alpha > 0 && flags.alpha < 1)) throw new OrchestratorError('USAGE', `--alpha must lie strictly between 0 and 1, got ${flags.alpha}.`, 'The usual significance level is --alpha 0.05.');
   const a = summarize(BenchStore.open(resolve(before)).readResults());
   const b = summarize(BenchStore.open(resolve(after)).readResults());
-  const comparisons = compareBenches(a, b, flags.threshold);
-  process.stdout.write(`${flags.json ? JSON.stringify(comparisons, null, 2) : renderComparison(comparisons, flags.threshold)}\n`);
-  return comparisons.some((comparison) => comparison.regression) ? EXIT.failed : EXIT.passed;
+  const policy = { threshold: flags.threshold, alpha: flags.alpha, allowMissing: flags.allowMissing ?? false };
+  const outcome = compareBenches(a, b, policy);
+  process.stdout.write(`${flags.json ? JSON.stringify(outcome, null, 2) : renderComparison(outcome, policy)}\n`);
+  return outcome.regressions > 0 || (outcome.missing > 0 && !policy.allowMissing) ? EXIT.failed : EXIT.passed;
 }

@@ -1,13 +1,25 @@
 import type { BenchPlan } from '../bench/bench-plan.js';
 import type { GroupSummary } from '../bench/summarize.js';
 import type { TrialResult } from '../bench/trial-result.js';
+import { formatInterval, formatPercent } from './format-statistics.js';
 import { markdownTable } from './markdown-table.js';
 import { barChart, escapeHtml, lineChart } from './svg-charts.js';
 
-const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+const percent = formatPercent;
 
 function groupLabel(group: GroupSummary): string {
   return `${group.model} · ${group.spec} · ${group.mode}`;
+}
+
+/** pass@k or pass^k for every k, each with its 95 % interval. */
+function figuresByK(symbol: string, values: readonly number[], intervals: GroupSummary['passAtKInterval']): string {
+  return values.map((value, index) => `${symbol}${index + 1} ${percent(value)} ${intervals[index] ? formatInterval(intervals[index]) : ''}`).join('<br>') || '—';
+}
+
+function infrastructureCell(group: GroupSummary): string {
+  const { total, modelServer, judge, crash } = group.infrastructureErrors;
+  if (total === 0) return '—';
+  return `${total} (${[modelServer > 0 ? `server ${modelServer}` : '', judge > 0 ? `judge ${judge}` : '', crash > 0 ? `crash ${crash}` : ''].filter((part) => part !== '').join(', ')})`;
 }
 
 function trialRows(results: readonly TrialResult[]): string {
@@ -15,7 +27,7 @@ function trialRows(results: readonly TrialResult[]): string {
     .map((result) => {
       const link = `${result.runDirectory}/run_metadata.json`;
       const rounds = result.rounds.map((round) => `${round.passed}/${round.total}`).join(' → ') || '—';
-      return `<tr><td>${escapeHtml(result.model)}</td><td>${escapeHtml(result.spec)}</td><td>${result.mode}</td><td>${result.trial}</td><td class="${result.status}">${result.status}</td><td>${escapeHtml(result.endReason)}</td><td>${rounds}</td><td>${result.tokens.prompt + result.tokens.completion}</td><td>${(result.durationMs / 1000).toFixed(1)}</td><td><a href="${escapeHtml(link)}">${escapeHtml(result.runDirectory)}</a></td></tr>`;
+      return `<tr><td>${escapeHtml(result.model)}</td><td>${escapeHtml(result.spec)}</td><td>${result.mode}</td><td>${result.trial}</td><td class="${result.status}">${result.status}${result.errorCause ? ` (${result.errorCause})` : ''}</td><td>${escapeHtml(result.endReason)}</td><td>${rounds}</td><td>${result.tokens.prompt + result.tokens.completion}</td><td>${(result.durationMs / 1000).toFixed(1)}</td><td><a href="${escapeHtml(link)}">${escapeHtml(result.runDirectory)}</a></td></tr>`;
     })
     .join('\n');
 }
@@ -33,7 +45,7 @@ export function htmlReport(plan: BenchPlan, groups: readonly GroupSummary[], res
   const summaryRows = groups
     .map(
       (group) =>
-        `<tr><td>${escapeHtml(group.model)}</td><td>${escapeHtml(group.spec)}</td><td>${group.mode}</td><td>${group.trials}</td><td>${group.passes}</td><td>${group.passAtK.map((value, index) => `pass@${index + 1} ${percent(value)}`).join('<br>')}</td><td>${percent(group.meanFractionPassed)}</td><td>${group.tokensPerVerifiedPass === undefined ? '—' : Math.round(group.tokensPerVerifiedPass)}</td><td>${group.secondsPerVerifiedPass === undefined ? '—' : group.secondsPerVerifiedPass.toFixed(1)}</td><td>${Object.entries(group.failureCauses).filter(([, count]) => count > 0).map(([cause, count]) => `${cause} ${count}`).join(', ') || '—'}</td></tr>`,
+        `<tr><td>${escapeHtml(group.model)}</td><td>${escapeHtml(group.spec)}</td><td>${group.mode}</td><td>${group.trials}</td><td>${group.passes}</td><td>${figuresByK('pass@', group.passAtK, group.passAtKInterval)}</td><td>${figuresByK('pass^', group.passHatK, group.passHatKInterval)}</td><td>${percent(group.meanFractionPassed)}</td><td>${group.tokensPerVerifiedPass === undefined ? '—' : Math.round(group.tokensPerVerifiedPass)}</td><td>${group.secondsPerVerifiedPass === undefined ? '—' : group.secondsPerVerifiedPass.toFixed(1)}</td><td>${Object.entries(group.failureCauses).filter(([, count]) => count > 0).map(([cause, count]) => `${cause} ${count}`).join(', ') || '—'}</td><td>${infrastructureCell(group)}</td></tr>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
@@ -52,8 +64,9 @@ ${passRate}
 ${byRound}
 ${cost}
 <h2>Summary</h2>
-<table><thead><tr><th>model</th><th>spec</th><th>mode</th><th>trials</th><th>passes</th><th>pass@k</th><th>mean tests passed</th><th>tokens / pass</th><th>s / pass</th><th>failure causes</th></tr></thead>
+<table><thead><tr><th>model</th><th>spec</th><th>mode</th><th>judged trials</th><th>passes</th><th>pass@k [95% CI]</th><th>pass^k [95% CI]</th><th>mean tests passed</th><th>tokens / pass</th><th>s / pass</th><th>failure causes</th><th>infrastructure errors (excluded)</th></tr></thead>
 <tbody>${summaryRows}</tbody></table>
+<p>Intervals are 95 % Wilson score intervals of the pass rate, mapped to pass@k = 1 − (1 − p)^k and pass^k = p^k. Trials that ended <code>error</code> (model server unreachable or failing after retries, judge error, crash) say nothing about the model: they are listed below and left out of every figure; <code>ndli bench --resume</code> runs them again.</p>
 <h2>Trials</h2>
 <table><thead><tr><th>model</th><th>spec</th><th>mode</th><th>trial</th><th>status</th><th>end</th><th>tests per round</th><th>tokens</th><th>s</th><th>run</th></tr></thead>
 <tbody>${trialRows(results)}</tbody></table>

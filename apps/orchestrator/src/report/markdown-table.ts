@@ -1,15 +1,22 @@
 import type { GroupSummary } from '../bench/summarize.js';
+import { formatInterval, formatPercent } from './format-statistics.js';
 
-const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
 const compact = (value: number | undefined) => (value === undefined ? '—' : value >= 1000 ? `${(value / 1000).toFixed(1)}k` : value.toFixed(0));
+
+/** A figure with its 95 % interval, or — when no trial was judged. */
+function withInterval(values: readonly number[], intervals: GroupSummary['passAtKInterval'], index: number): string {
+  const value = values.at(index);
+  const interval = intervals.at(index);
+  return value === undefined || interval === undefined ? '—' : `${formatPercent(value)} ${formatInterval(interval)}`;
+}
 
 /** The bench summary as a Markdown table, for pasting into an issue or a paper draft. */
 export function markdownTable(groups: readonly GroupSummary[]): string {
-  const header = '| model | spec | mode | trials | pass@1 | pass@k (k=n) | mean tests passed | pass rate by round | tokens / pass | s / pass |';
-  const rule = '|---|---|---|---:|---:|---:|---:|---|---:|---:|';
+  const header = '| model | spec | mode | judged trials | passes | pass@1 [95% CI] | pass@k (k=n) | pass^k (k=n) | mean tests passed | pass rate by round | tokens / pass | s / pass | infrastructure errors (excluded) |';
+  const rule = '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|';
   const rows = groups.map(
     (group) =>
-      `| ${group.model} | ${group.spec} | ${group.mode} | ${group.trials} | ${percent(group.passAtK[0] ?? 0)} | ${percent(group.passAtK.at(-1) ?? 0)} | ${percent(group.meanFractionPassed)} | ${group.passRateByRound.map(percent).join(' → ')} | ${compact(group.tokensPerVerifiedPass)} | ${group.secondsPerVerifiedPass === undefined ? '—' : group.secondsPerVerifiedPass.toFixed(1)} |`,
+      `| ${group.model} | ${group.spec} | ${group.mode} | ${group.trials} | ${group.passes} | ${withInterval(group.passAtK, group.passAtKInterval, 0)} | ${withInterval(group.passAtK, group.passAtKInterval, -1)} | ${withInterval(group.passHatK, group.passHatKInterval, -1)} | ${group.trials > 0 ? formatPercent(group.meanFractionPassed) : '—'} | ${group.passRateByRound.map(formatPercent).join(' → ')} | ${compact(group.tokensPerVerifiedPass)} | ${group.secondsPerVerifiedPass === undefined ? '—' : group.secondsPerVerifiedPass.toFixed(1)} | ${group.infrastructureErrors.total} |`,
   );
   return [header, rule, ...rows].join('\n');
 }
