@@ -17,9 +17,9 @@ const ProgressLineSchema = JudgeProgressSchema.pick({ done: true, total: true, f
 
 /**
  * Follows the progress reporter's file (progress-reporter.ts) every `intervalMs` and calls `onLine` with each new
- * line. Returns a function that reads what is left and stops.
+ * whole line. `read` reads now; `stop` reads what is left and stops.
  */
-export function followProgress(file: string, onLine: (line: z.infer<typeof ProgressLineSchema>) => void, intervalMs = 200): () => void {
+export function followProgress(file: string, onLine: (line: z.infer<typeof ProgressLineSchema>) => void, intervalMs = 200): { read: () => void; stop: () => void } {
   let offset = 0;
   let pending = '';
   const read = (): void => {
@@ -48,8 +48,11 @@ export function followProgress(file: string, onLine: (line: z.infer<typeof Progr
   };
   const timer = setInterval(read, intervalMs);
   timer.unref();
-  return () => {
-    clearInterval(timer);
-    read();
+  return {
+    read,
+    stop: () => {
+      clearInterval(timer);
+      read();
+    },
   };
 }

@@ -145,7 +145,7 @@ export function createJudge(options: JudgeOptions = {}): Judge {
     );
 
     const started = performance.now();
-    const stopFollowing = followProgress(progressFile, onLine);
+    const progress = followProgress(progressFile, onLine);
     const result = await execa(process.execPath, [PLAYWRIGHT_CLI, 'test', '--config', configFile], {
       cwd: spec.directory,
       env: {
@@ -163,7 +163,7 @@ export function createJudge(options: JudgeOptions = {}): Judge {
       forceKillAfterDelay: 10_000,
       ...(runOptions.signal ? { cancelSignal: runOptions.signal } : {}),
       stdin: 'ignore',
-    }).finally(stopFollowing);
+    }).finally(progress.stop);
     const durationMs = performance.now() - started;
     if (result.isCanceled) throw new RunAbortedError(runOptions.signal?.reason);
 
