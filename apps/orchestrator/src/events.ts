@@ -1,5 +1,5 @@
 import type { LatentEvent } from '@ndli/latent-core';
-import type { Verdict } from '@ndli/ralph';
+import type { JudgeProgress, Verdict } from '@ndli/ralph';
 import type { RoundSummary, RunMetadata, RunStatus } from './run/run-metadata.js';
 
 /**
@@ -11,6 +11,7 @@ export type OrchestratorEvent =
   | { type: 'round-start'; round: number; maxRounds: number; kind: RoundSummary['kind']; fixTasks: number; failingTests: number; regressedTests: number }
   | { type: 'latent'; round: number; event: LatentEvent }
   | { type: 'judge-start'; round: number; artifactPath: string }
+  | ({ type: 'judge-progress'; round: number } & JudgeProgress)
   | { type: 'verdict'; round: number; verdict: Verdict; fixedTitles: string[]; regressedTitles: string[]; best: RunMetadata['best'] }
   | { type: 'round-end'; round: number; summary: RoundSummary }
   | {

@@ -2,6 +2,7 @@ import { dirname, join, relative } from 'node:path';
 import { formatLatentEvent } from '@ndli/latent-core';
 import { formatVerdict } from '@ndli/ralph';
 import type { OrchestratorEvent } from '../events.js';
+import { judgeProgressLine } from './judge-progress-line.js';
 import { Progress } from './progress.js';
 import { isInteractive, paint } from './terminal.js';
 
@@ -69,6 +70,10 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
       case 'judge-start': {
         print(`🎭 Ralph: judging ${show(event.artifactPath)} in headless Chromium…`);
         progress.start('running behavioral specs…');
+        return;
+      }
+      case 'judge-progress': {
+        progress.update(judgeProgressLine(event));
         return;
       }
       case 'verdict': {

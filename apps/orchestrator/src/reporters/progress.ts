@@ -24,6 +24,11 @@ export class Progress {
     this.timer.unref();
   }
 
+  /** A new label for the running spinner (its clock keeps going): e.g. the judge's tests done so far. */
+  update(label: string): void {
+    this.label = label;
+  }
+
   stop(): void {
     if (!this.timer) return;
     clearInterval(this.timer);
@@ -34,6 +39,6 @@ export class Progress {
   private render(): void {
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(0);
     this.frame = (this.frame + 1) % FRAMES.length;
-    this.stream.write(`\r\u001b[2K${FRAMES[this.frame]} ${this.label} ${seconds}s`);
+    this.stream.write(`\r\u001b[2K${FRAMES[this.frame]} ${this.label} · ${seconds} s`);
   }
 }

@@ -112,6 +112,7 @@ async function judgeRound(context: RunContext, round: number, summary: RoundSumm
     spec: context.spec,
     artifact: artifactPath,
     outputDirectory: join(roundDirectory, 'ralph'),
+    onProgress: (progress) => emit({ type: 'judge-progress', round, ...progress }),
     ...(context.signal ? { signal: context.signal } : {}),
   });
   writeJsonAtomic(join(roundDirectory, VERDICT_FILE), verdict);

@@ -106,13 +106,15 @@ export async function openAppContext(options: AppContextOptions): Promise<AppCon
 /**
  * Makes a used context as good as new for the next test: leaves the old document (its timers and handlers end),
  * then clears the origin's storage (local and session storage, IndexedDB, Cache Storage, service worker
- * registrations) and the cookies. Cheaper than a new context, which is what makes reuse worth it.
+ * registrations), the window name and the cookies. Cheaper than a new context, which is what makes reuse worth it.
  */
 export async function resetAppContext(app: AppContext, origin: string): Promise<void> {
   app.recorder = undefined;
   app.quieted = false;
   await app.page.goto(`${origin}${RESET_PATH}`, { waitUntil: 'domcontentloaded' });
   await app.page.evaluate(async () => {
+    // A same-origin navigation keeps the tab's window.name; a new context would not have it.
+    window.name = '';
     localStorage.clear();
     sessionStorage.clear();
     const databases = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : [];
