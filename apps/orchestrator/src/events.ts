@@ -1,5 +1,5 @@
 import type { LatentEvent } from '@ndli/latent-core';
-import type { Verdict, VerdictOutcome } from '@ndli/ralph';
+import type { JudgeProgress, Verdict, VerdictOutcome } from '@ndli/ralph';
 import type { LockOwner } from './run/directory-lock.js';
 import type { RoundSummary, RunMetadata, RunStatus } from './run/run-metadata.js';
 
@@ -43,6 +43,7 @@ export type OrchestratorEvent =
       reusedFrom: number | undefined;
       best: RunMetadata['best'];
     }
+  | ({ type: 'judge-progress'; round: number } & JudgeProgress)
   | { type: 'round-end'; round: number; summary: RoundSummary }
   | {
       type: 'run-end';

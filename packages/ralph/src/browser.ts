@@ -14,11 +14,10 @@ export const CHROMIUM_PATH_ENV = 'CHROMIUM_PATH';
 export const SYSTEM_CHROMIUM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'] as const;
 
 /**
- * Flags for a headless Chromium judging untrusted pages in a container: no sandbox (containers lack the
- * namespaces), no GPU, and nothing that talks to the network or updates itself behind the judge's back.
+ * Flags for a headless Chromium judging untrusted pages: no GPU, and nothing that talks to the network or updates
+ * itself behind the judge's back. The OS sandbox is decided apart (sandbox.ts): on wherever Chromium can start it.
  */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildVerdict } from './build-verdict.js';
 import { PlaywrightReportSchema } from './playwright-report.js';
-import { calculatorLikeVerdict } from './test-fixtures/calculator-like-verdict.js';
-import { VerdictSchema } from './verdict.js';
+import { calculatorLikeContext, calculatorLikeReportPath as reportPath, calculatorLikeVerdict } from './test-fixtures/calculator-like-verdict.js';
+import { VerdictSchema, verdictOutcome } from './verdict.js';
+
+const context = calculatorLikeContext;
 
 describe('buildVerdict', () => {
   const verdict = calculatorLikeVerdict();
@@ -51,5 +55,32 @@ describe('buildVerdict', () => {
 
   it('rejects a report of another shape', () => {
     expect(PlaywrightReportSchema.safeParse({ suites: 'nope' }).success).toBe(false);
+  });
+
+  it('leaves tests skipped on purpose out of the total, so a verdict with nothing failing is green', () => {
+    const report = PlaywrightReportSchema.parse(JSON.parse(readFileSync(reportPath, 'utf8')));
+    const specs = report.suites[0]?.specs ?? [];
+    const passedTest = specs[0]?.tests[0];
+    if (!passedTest) throw new Error('the recorded report has no passing test');
+    const skippedTest = { ...passedTest, expectedStatus: 'skipped', status: 'skipped' as const, results: [{ ...passedTest.results[0]!, status: 'skipped' as const }] };
+    const onlyPassAndSkip = { ...report, suites: [{ ...report.suites[0]!, suites: [], specs: [{ ...specs[0]!, tests: [passedTest] }, { ...specs[0]!, title: 'later', tests: [skippedTest] }] }] };
+    const verdict = buildVerdict(onlyPassAndSkip, context);
+    expect([verdict.total, verdict.passed, verdict.failed, verdict.skipped]).toEqual([1, 1, 0, 1]);
+    expect(verdictOutcome(verdict)).toBe('green');
+  });
+
+  it('puts a harness error in judgeErrors, never in failures', () => {
+    const report = PlaywrightReportSchema.parse(JSON.parse(readFileSync(reportPath, 'utf8')));
+    const specs = report.suites[0]?.specs ?? [];
+    const passedTest = specs[0]?.tests[0];
+    if (!passedTest) throw new Error('the recorded report has no passing test');
+    const harness = { message: "Error: browserContext.close: ENOENT: no such file or directory, open '/out/results/.playwright-artifacts-1/traces/x-recording116.trace'" };
+    const broken = { ...passedTest, status: 'unexpected' as const, results: [{ ...passedTest.results[0]!, status: 'failed' as const, errors: [harness] }] };
+    const verdict = buildVerdict({ ...report, suites: [{ ...report.suites[0]!, suites: [], specs: [{ ...specs[0]!, tests: [broken] }] }] }, context);
+    expect(verdict.failures).toEqual([]);
+    expect(verdict.judgeErrors).toEqual([expect.objectContaining({ title: 'the display starts at 0', message: expect.stringContaining('.playwright-artifacts-1') })]);
+    expect(verdict.tests[0]?.status).toBe('judge-error');
+    expect([verdict.total, verdict.passed, verdict.failed]).toEqual([1, 0, 0]);
+    expect(verdictOutcome(verdict)).toBe('judge-error');
   });
 });

@@ -4,8 +4,10 @@ import { headline, parseExpectedActual, stripAnsi } from './assertion-message.js
 import type { BrowserChoice } from './browser.js';
 import { DIAGNOSTICS_ATTACHMENT } from './spec/app-fixture.js';
 import { parseDiagnostics } from './diagnostics.js';
+import type { AppDiagnostics } from './spec/app-fixture.js';
 import type { PlaywrightReport, ReportResult, ReportSpec, ReportSuite } from './playwright-report.js';
-import type { Failure, TestOutcome, TestStatus, Verdict } from './verdict.js';
+import { isHarnessError } from './harness-error.js';
+import type { Failure, JudgeError, TestOutcome, TestStatus, Verdict } from './verdict.js';
 
 export interface VerdictContext {
   spec: string;
@@ -44,9 +46,21 @@ function failureMessage(result: ReportResult | undefined, status: TestStatus): s
   return status === 'interrupted' ? 'The test was interrupted (the run hit its wall-clock limit).' : `The test ended with status ${status}.`;
 }
 
+function diagnosticsOf(result: ReportResult | undefined): AppDiagnostics {
+  return parseDiagnostics(result?.attachments.find((attachment) => attachment.name === DIAGNOSTICS_ATTACHMENT));
+}
+
+function errorTexts(result: ReportResult | undefined): string[] {
+  return (result?.errors ?? []).map((error) => stripAnsi([error.message, error.stack].filter(Boolean).join('\n')));
+}
+
+function toJudgeError(outcome: TestOutcome, result: ReportResult | undefined): JudgeError {
+  return { title: outcome.title, describePath: outcome.describePath, file: outcome.file, line: outcome.line, message: failureMessage(result, outcome.status) };
+}
+
 function toFailure(found: FoundSpec, outcome: TestOutcome, result: ReportResult | undefined): Failure {
   const attachments = result?.attachments ?? [];
-  const diagnostics = parseDiagnostics(attachments.find((attachment) => attachment.name === DIAGNOSTICS_ATTACHMENT));
+  const diagnostics = diagnosticsOf(result);
   const message = failureMessage(result, outcome.status);
   // The first error that states expected/received values is the assertion that failed.
   const values = (result?.errors ?? []).map((error) => parseExpectedActual(error.message ?? '')).find((parsed) => parsed.expected !== undefined || parsed.actual !== undefined) ?? {};
@@ -86,25 +100,33 @@ export function buildVerdict(report: PlaywrightReport, context: VerdictContext):
   }
   const tests: TestOutcome[] = [];
   const failures: Failure[] = [];
+  const judgeErrors: JudgeError[] = [];
+  let skippedOnPurpose = 0;
   for (const entry of found) {
     for (const test of entry.spec.tests) {
       const result = test.results.at(-1);
-      const status = statusOf(result);
       const outcome: TestOutcome = {
         title: entry.spec.title,
         describePath: entry.describePath,
         file: relative(context.testsDirectory, entry.spec.file.startsWith('/') ? entry.spec.file : `${context.testsDirectory}/${entry.spec.file}`),
         line: entry.spec.line,
-        status,
+        status: statusOf(result),
         durationMs: Math.round(result?.duration ?? 0),
       };
       tests.push(outcome);
-      const skippedOnPurpose = status === 'skipped' && test.expectedStatus === 'skipped';
-      if (status !== 'passed' && !skippedOnPurpose) failures.push(toFailure(entry, outcome, result));
+      if (outcome.status === 'passed') continue;
+      // A `test.skip` / `test.fixme` is the spec's decision, not a result: it is left out of the total.
+      if (outcome.status === 'skipped' && test.expectedStatus === 'skipped') {
+        skippedOnPurpose += 1;
+      } else if (isHarnessError({ status: outcome.status, errors: errorTexts(result), diagnostics: diagnosticsOf(result) })) {
+        outcome.status = 'judge-error';
+        judgeErrors.push(toJudgeError(outcome, result));
+      } else {
+        failures.push(toFailure(entry, outcome, result));
+      }
     }
   }
   const passed = tests.filter((test) => test.status === 'passed').length;
-  const skipped = tests.length - passed - failures.length;
   const runErrors = [
     ...(context.runErrors ?? []),
     ...report.errors.map((error) => headline(error.message ?? error.stack ?? '')).filter((text) => text !== ''),
@@ -112,16 +134,16 @@ export function buildVerdict(report: PlaywrightReport, context: VerdictContext):
   return {
     spec: context.spec,
     artifact: context.artifact,
-    total: tests.length,
+    total: tests.length - skippedOnPurpose,
     passed,
     failed: failures.length,
-    skipped,
+    skipped: skippedOnPurpose,
     durationMs: Math.round(context.durationMs),
     tests,
     failures,
     runErrors,
-    // Classified by the judge's harness-error pass (see issue 15); none yet at this layer.
-    judgeErrors: [],
+    judgeErrors,
+    // Known only after the judge re-runs the failed tests (mergeRerun).
     flaky: [],
     browser: context.browser,
     outputDirectory: context.outputDirectory,

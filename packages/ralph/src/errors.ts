@@ -9,7 +9,8 @@ export type RalphErrorCode =
   | 'PLAYWRIGHT_RUN_FAILED'
   | 'REPORT_INVALID'
   | 'RUN_ABORTED'
-  | 'JUDGE_CLOSED';
+  | 'JUDGE_CLOSED'
+  | 'OUTPUT_DIRECTORY_IN_USE';
 
 /** Base of every error ralph throws. `code` is stable; `hint` tells a user what to do. */
 export class RalphError extends Error {
@@ -135,5 +136,22 @@ export class JudgeClosedError extends RalphError {
   override readonly name = 'JudgeClosedError';
   constructor() {
     super('JUDGE_CLOSED', 'This judge is closed; create a new one with createJudge().');
+  }
+}
+
+/**
+ * Another judge is writing into the same output directory right now. Two judges in one directory delete each
+ * other's Playwright artifacts mid-run (the ENOENT on `.playwright-artifacts-N/traces/…`), so the second one stops.
+ */
+export class OutputDirectoryInUseError extends RalphError {
+  override readonly name = 'OutputDirectoryInUseError';
+  readonly outputDirectory: string;
+  readonly owner: string | undefined;
+  constructor(outputDirectory: string, owner: string | undefined) {
+    super('OUTPUT_DIRECTORY_IN_USE', `Another judge is writing into ${outputDirectory}${owner ? ` (${owner})` : ''}.`, {
+      hint: 'Give each judge run its own outputDirectory, or wait until the other run has finished.',
+    });
+    this.outputDirectory = outputDirectory;
+    this.owner = owner;
   }
 }

@@ -17,4 +17,23 @@ describe('formatVerdict', () => {
     const verdict = calculatorLikeVerdict();
     expect(formatVerdict({ ...verdict, passed: 6, failed: 0, failures: [] }).split('\n')[0]).toBe('✓ calculator: 6/6 passed, 0 failed in 2.4 s');
   });
+
+  it('shows judge errors and flaky tests apart from failures, and whether the OS sandbox was on', () => {
+    const verdict = calculatorLikeVerdict();
+    const text = formatVerdict({
+      ...verdict,
+      passed: 5,
+      failed: 0,
+      failures: [],
+      judgeErrors: [{ title: 'x', describePath: ['group'], file: 'a.spec.ts', line: 3, message: "browserContext.close: ENOENT: no such file or directory, open '/out/.playwright-artifacts-1/traces/r.trace'" }],
+      flaky: ['group › y'],
+      sandbox: { osSandbox: false, reason: 'running as root' },
+    });
+    expect(text.split('\n')[0]).toBe('? calculator: 5/6 passed, 0 failed, 1 not judged (harness errors), 1 flaky in 2.4 s');
+    expect(text).toContain('  ? not judged (harness error, twice): group › x  (a.spec.ts:3)');
+    expect(text).toContain('      browserContext.close: ENOENT');
+    expect(text).toContain('  ~ flaky (failed, then passed on its re-run): group › y');
+    expect(text).toContain('(system), OS sandbox off');
+    expect(text).not.toContain('  ✗ group › x');
+  });
 });

@@ -11,6 +11,7 @@ export {
   ReportInvalidError,
   RunAbortedError,
   JudgeClosedError,
+  OutputDirectoryInUseError,
   type RalphErrorCode,
   type ArtifactProblem,
 } from './errors.js';
@@ -33,7 +34,21 @@ export {
 } from './spec-folder.js';
 export { checkArtifact } from './artifact.js';
 export { resolveBrowser, CHROMIUM_ARGS, CHROMIUM_PATH_ENV, BrowserChoiceSchema, type BrowserChoice, type BrowserOptions } from './browser.js';
-export { createJudge, runSpecs, type Judge, type JudgeOptions, type JudgeRunOptions, type RunSpecsOptions } from './judge.js';
+export {
+  createJudge,
+  runSpecs,
+  JUDGE_BEHAVIOUR_ENV,
+  RERUN_DIRECTORY,
+  type Judge,
+  type JudgeOptions,
+  type JudgeRunOptions,
+  type RunSpecsOptions,
+  type JudgeBehaviour,
+} from './judge.js';
+export { JudgeProgressSchema, type JudgeProgress } from './judge-progress.js';
+export { isHarnessError } from './harness-error.js';
+export { mergeRerun, rerunTitles } from './merge-rerun.js';
+export { resolveSandbox, type Sandbox } from './sandbox.js';
 export {
   VerdictSchema,
   FailureSchema,

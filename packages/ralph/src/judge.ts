@@ -7,7 +7,11 @@ import { checkArtifact } from './artifact.js';
 import { resolveBrowser, type BrowserChoice, type BrowserOptions } from './browser.js';
 import { buildVerdict } from './build-verdict.js';
 import { JudgeClosedError, PlaywrightRunError, ReportInvalidError, RunAbortedError } from './errors.js';
-import { DEFAULT_TIMEOUTS, renderPlaywrightConfig, type TraceMode } from './playwright-config.js';
+import { followProgress, type JudgeProgress } from './judge-progress.js';
+import { mergeRerun, rerunTitles } from './merge-rerun.js';
+import { lockOutputDirectory } from './output-directory-lock.js';
+import { DEFAULT_TIMEOUTS, renderPlaywrightConfig, type PassTrace, type TraceMode } from './playwright-config.js';
+import { resolveSandbox } from './sandbox.js';
 import { PlaywrightReportSchema } from './playwright-report.js';
 import { ARTIFACT_ENV, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './spec/app-fixture.js';
 import { loadSpec, type SpecFolder, type SpecLookupOptions } from './spec-folder.js';
@@ -17,7 +21,7 @@ export interface JudgeOptions {
   browser?: BrowserOptions;
   /** Playwright workers (default: min(2, cores)). */
   workers?: number;
-  /** Traces of failed tests (default 'retain-on-failure': actions, console, network; see TraceMode). */
+  /** Traces of failed tests (default 'retain-on-failure': actions, console, network, recorded on their re-run; see TraceMode). */
   trace?: TraceMode;
   /**
    * Wall-clock limit of one run; the run ends with a report (unfinished tests fail as not run). Default 300 s:
@@ -27,6 +31,28 @@ export interface JudgeOptions {
   timeoutMs?: number;
   /** Per-test limits (defaults: test 5 s, expect 1 s, action 2 s, navigation 3 s). Raise them on a loaded machine. */
   timeouts?: Partial<Record<keyof typeof DEFAULT_TIMEOUTS, number>>;
+  /**
+   * `current` (default): one context per worker with the app re-opened per test, no tracing on the first pass, the
+   * failed tests re-run with traces. `previous`: a new context per test, every test traced, no re-run (for
+   * `pnpm bench:ralph`'s comparison; also set by NDLI_JUDGE_BEHAVIOUR=previous).
+   */
+  behaviour?: JudgeBehaviour;
+}
+
+export type JudgeBehaviour = 'current' | 'previous';
+/** Environment variable choosing the judge's default behaviour (`previous`), e.g. for a cold `ndli test` in the bench. */
+export const JUDGE_BEHAVIOUR_ENV = 'NDLI_JUDGE_BEHAVIOUR';
+/** Sub-directory of a run's output where the re-run of the failed tests keeps its report and traces. */
+export const RERUN_DIRECTORY = 'rerun';
+
+interface PassSettings {
+  /** Where this pass's config, report, progress and results go. */
+  directory: string;
+  /** The judge run's directory (diagnostics, the load-hang marker): shared by both passes. */
+  runDirectory: string;
+  trace: PassTrace;
+  maxFailures: number;
+  tests?: readonly string[];
 }
 
 export interface JudgeRunOptions extends SpecLookupOptions {
@@ -44,6 +70,10 @@ export interface JudgeRunOptions extends SpecLookupOptions {
   maxFailures?: number;
   /** Overrides the judge's trace setting for this run. */
   trace?: TraceMode;
+  /** Re-run the failed tests once with traces (default true; see JudgeOptions.behaviour). */
+  rerunFailures?: boolean;
+  /** Live progress while Playwright runs: tests done of total, failures so far. */
+  onProgress?: (progress: JudgeProgress) => void;
   /**
    * Run only these tests, by full title (`describe › … › title`, as failures and FIX blockers name them).
    * Unknown titles select nothing; a run that selects no test at all is an error.
@@ -83,48 +113,44 @@ export function createJudge(options: JudgeOptions = {}): Judge {
   const browser = resolveBrowser(options.browser);
   const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
   const timeoutMs = options.timeoutMs ?? 300_000;
+  const behaviour = options.behaviour ?? (process.env[JUDGE_BEHAVIOUR_ENV] === 'previous' ? 'previous' : 'current');
   let closed = false;
 
-  async function run(runOptions: JudgeRunOptions): Promise<Verdict> {
-    if (closed) throw new JudgeClosedError();
-    // Named errors for a bad spec or artifact come before any browser or process starts.
-    const spec = resolveSpec(runOptions);
-    const artifact = checkArtifact(runOptions.artifact, runOptions.cwd);
-    if (runOptions.signal?.aborted) throw new RunAbortedError(runOptions.signal.reason);
-
-    const outputDirectory = runOptions.outputDirectory
-      ? resolve(runOptions.cwd ?? process.cwd(), runOptions.outputDirectory)
-      : mkdtempSync(join(tmpdir(), `ndli-ralph-${spec.name}-`));
-    mkdirSync(outputDirectory, { recursive: true });
-    const reportFile = join(outputDirectory, 'report.json');
-    const configFile = join(outputDirectory, 'playwright.config.mjs');
-    for (const stale of [reportFile, join(outputDirectory, 'verdict.json'), join(outputDirectory, LOAD_HANG_MARKER), join(outputDirectory, 'diagnostics')]) {
-      rmSync(stale, { force: true, recursive: true });
-    }
-
+  async function pass(spec: SpecFolder, artifact: string, settings: PassSettings, runOptions: JudgeRunOptions, onLine: (line: { done: number; total: number; failed: number }) => void): Promise<Verdict> {
+    const { directory } = settings;
+    mkdirSync(directory, { recursive: true });
+    const reportFile = join(directory, 'report.json');
+    const configFile = join(directory, 'playwright.config.mjs');
+    const progressFile = join(directory, 'progress.jsonl');
+    const sandbox = await resolveSandbox(browser.executablePath);
     writeFileSync(
       configFile,
       renderPlaywrightConfig({
         testsDirectory: spec.testsDirectory,
         reportFile,
-        resultsDirectory: join(outputDirectory, 'results'),
+        progressFile,
+        resultsDirectory: join(directory, 'results'),
         workers,
         executablePath: browser.executablePath,
         globalTimeoutMs: timeoutMs,
-        trace: runOptions.trace ?? options.trace ?? 'retain-on-failure',
-        maxFailures: runOptions.maxFailures ?? 0,
-        ...(runOptions.tests ? { onlyTests: runOptions.tests } : {}),
+        trace: settings.trace,
+        isolation: behaviour === 'previous' ? 'new-context' : 'reopen',
+        keepWorkerOnFailure: behaviour !== 'previous' && settings.maxFailures === 0,
+        chromiumSandbox: sandbox.osSandbox,
+        maxFailures: settings.maxFailures,
+        ...(settings.tests ? { onlyTests: settings.tests } : {}),
         ...DEFAULT_TIMEOUTS,
         ...options.timeouts,
       }),
     );
 
     const started = performance.now();
+    const progress = followProgress(progressFile, onLine);
     const result = await execa(process.execPath, [PLAYWRIGHT_CLI, 'test', '--config', configFile], {
       cwd: spec.directory,
       env: {
         [ARTIFACT_ENV]: artifact,
-        [RUN_DIRECTORY_ENV]: outputDirectory,
+        [RUN_DIRECTORY_ENV]: settings.runDirectory,
         NODE_OPTIONS: withSourceCondition(process.env.NODE_OPTIONS),
         // A caller's own Playwright settings must not leak into the judge's run.
         PW_TEST_REUSE_CONTEXT: undefined,
@@ -137,7 +163,7 @@ export function createJudge(options: JudgeOptions = {}): Judge {
       forceKillAfterDelay: 10_000,
       ...(runOptions.signal ? { cancelSignal: runOptions.signal } : {}),
       stdin: 'ignore',
-    });
+    }).finally(progress.stop);
     const durationMs = performance.now() - started;
     if (result.isCanceled) throw new RunAbortedError(runOptions.signal?.reason);
 
@@ -163,18 +189,62 @@ export function createJudge(options: JudgeOptions = {}): Judge {
       artifact,
       testsDirectory: spec.testsDirectory,
       browser,
-      outputDirectory,
+      outputDirectory: settings.runDirectory,
       durationMs,
     });
-    if (verdict.total === 0) {
+    if (verdict.total + verdict.skipped === 0) {
       throw new PlaywrightRunError(`Playwright ran no tests for spec "${spec.name}"${verdict.runErrors.length > 0 ? `: ${verdict.runErrors.join('; ')}` : ''}.`, {
         exitCode: result.exitCode,
         stdout: String(result.stdout ?? ''),
         stderr: String(result.stderr ?? ''),
       });
     }
-    writeFileSync(join(outputDirectory, 'verdict.json'), `${JSON.stringify(verdict, null, 2)}\n`);
-    return verdict;
+    return { ...verdict, sandbox };
+  }
+
+  async function run(runOptions: JudgeRunOptions): Promise<Verdict> {
+    if (closed) throw new JudgeClosedError();
+    // Named errors for a bad spec or artifact come before any browser or process starts.
+    const spec = resolveSpec(runOptions);
+    const artifact = checkArtifact(runOptions.artifact, runOptions.cwd);
+    if (runOptions.signal?.aborted) throw new RunAbortedError(runOptions.signal.reason);
+
+    const outputDirectory = runOptions.outputDirectory
+      ? resolve(runOptions.cwd ?? process.cwd(), runOptions.outputDirectory)
+      : mkdtempSync(join(tmpdir(), `ndli-ralph-${spec.name}-`));
+    mkdirSync(outputDirectory, { recursive: true });
+    // Two judges in one directory would delete each other's artifacts mid-run (Playwright empties its outputDir).
+    const release = await lockOutputDirectory(outputDirectory);
+    try {
+      for (const stale of ['report.json', 'verdict.json', 'progress.jsonl', LOAD_HANG_MARKER, 'diagnostics', RERUN_DIRECTORY]) {
+        rmSync(join(outputDirectory, stale), { force: true, recursive: true });
+      }
+      const started = performance.now();
+      const report = (passName: JudgeProgress['pass']) => (line: { done: number; total: number; failed: number }) =>
+        runOptions.onProgress?.({ ...line, pass: passName, elapsedMs: Math.round(performance.now() - started) });
+      const trace = runOptions.trace ?? options.trace ?? 'retain-on-failure';
+      const maxFailures = runOptions.maxFailures ?? 0;
+      const first = await pass(
+        spec,
+        artifact,
+        { directory: outputDirectory, runDirectory: outputDirectory, trace: behaviour === 'previous' ? trace : 'off', maxFailures, ...(runOptions.tests ? { tests: runOptions.tests } : {}) },
+        runOptions,
+        report('run'),
+      );
+      let verdict = first;
+      // The re-run: traces of the failures, the flaky signal, and a second chance for a harness error. A run that
+      // stops at its first failure (maxFailures) only asks whether the suite catches a bug: judge errors only.
+      const again = behaviour === 'previous' || runOptions.rerunFailures === false ? [] : maxFailures > 0 ? rerunTitles({ failures: [], judgeErrors: first.judgeErrors }) : rerunTitles(first);
+      if (again.length > 0) {
+        const rerunTrace = trace === 'off' ? 'off' : trace === 'retain-on-failure-with-snapshots' ? 'on-with-snapshots' : 'on';
+        const second = await pass(spec, artifact, { directory: join(outputDirectory, RERUN_DIRECTORY), runDirectory: outputDirectory, trace: rerunTrace, maxFailures: 0, tests: again }, runOptions, report('rerun'));
+        verdict = mergeRerun(first, second);
+      }
+      writeFileSync(join(outputDirectory, 'verdict.json'), `${JSON.stringify(verdict, null, 2)}\n`);
+      return verdict;
+    } finally {
+      await release();
+    }
   }
 
   return {

@@ -35,13 +35,28 @@ describe('renderPlaywrightConfig', () => {
     actionTimeoutMs: 2_000,
     navigationTimeoutMs: 3_000,
     trace: 'retain-on-failure' as const,
+    isolation: 'reopen' as const,
+    keepWorkerOnFailure: true,
+    chromiumSandbox: false,
     maxFailures: 0,
   };
 
-  it('records light traces by default and snapshots only when asked', () => {
+  it('records light traces, every test or kept for failures, snapshots only when asked', () => {
     expect(renderPlaywrightConfig(options)).toContain(`trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false, sources: false }`);
+    expect(renderPlaywrightConfig({ ...options, trace: 'on' })).toContain(`trace: { mode: 'on', snapshots: false`);
+    expect(renderPlaywrightConfig({ ...options, trace: 'on-with-snapshots' })).toContain(`trace: { mode: 'on', snapshots: true`);
     expect(renderPlaywrightConfig({ ...options, trace: 'retain-on-failure-with-snapshots' })).toContain('snapshots: true');
     expect(renderPlaywrightConfig({ ...options, trace: 'off' })).toContain(`trace: 'off'`);
+  });
+
+  it("passes the app fixture's isolation and the sandbox decision, and adds the progress reporter when asked", () => {
+    const text = renderPlaywrightConfig({ ...options, progressFile: '/out/progress.jsonl' });
+    expect(text).toContain(`isolation: 'reopen'`);
+    expect(text).toContain('keepWorkerOnFailure: true');
+    expect(text).toContain('chromiumSandbox: false');
+    expect(text).toMatch(/progress-reporter\.ts", \{ outputFile: "\/out\/progress\.jsonl" \}/);
+    expect(renderPlaywrightConfig({ ...options, chromiumSandbox: true, isolation: 'new-context' })).toContain(`chromiumSandbox: true`);
+    expect(renderPlaywrightConfig(options)).not.toContain('progress-reporter');
   });
 
   it('never reuses a browser context and selects tests only when asked', () => {

@@ -16,7 +16,7 @@ describe('ndli inspect', () => {
   it('shows server retries, judge errors, regressions and the round each FIX built on', async () => {
     const correct = tinyApp(20);
     const buggy = tinyApp(14);
-    const responses = transcriptAnswers(fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14' }));
+    const responses = transcriptAnswers(fixScenario({ modelId: 'm', reference: correct, buggy, bugDescription: 'shows 14', fixTaskNames: ['fix_arithmetic'] }));
     // SCRIPTED: round 2 writes a worse app (a regression), round 3 the correct one.
     const round2 = [responses[4] ?? '', JSON.stringify({ html: tinyApp(13) })];
     const outcome = await startRun({

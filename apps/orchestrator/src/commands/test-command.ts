@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { formatVerdict, loadSpec, runSpecs } from '@ndli/ralph';
+import { formatVerdict, loadSpec, runSpecs, verdictOutcome } from '@ndli/ralph';
 import { EXIT } from '../cli-errors.js';
 import { specLookup } from '../run/specs-location.js';
+import { judgeProgressLine } from '../reporters/judge-progress-line.js';
 import { Progress } from '../reporters/progress.js';
 import { isInteractive } from '../reporters/terminal.js';
 
@@ -15,13 +16,25 @@ export async function testCommand(specName: string, artifact: string, flags: { j
     artifact: resolve(artifact),
     ...(flags.evidence ? { outputDirectory: resolve(flags.evidence) } : {}),
     ...(flags.browser ? { browser: { executablePath: flags.browser } } : {}),
+    onProgress: (counts) => progress.update(`judging ${artifact} against ${spec.name}: ${judgeProgressLine(counts)}`),
   }).finally(() => progress.stop());
   if (flags.json) {
-    const { spec: name, total, passed, failed, durationMs, failures } = verdict;
-    const summary = { spec: name, total, passed, failed, durationMs, failures: failures.map(({ title, expected, actual, message }) => ({ title, expected, actual, message })) };
+    const { spec: name, total, passed, failed, durationMs, failures, judgeErrors, flaky } = verdict;
+    const summary = {
+      spec: name,
+      outcome: verdictOutcome(verdict),
+      total,
+      passed,
+      failed,
+      durationMs,
+      failures: failures.map(({ title, expected, actual, message }) => ({ title, expected, actual, message })),
+      judgeErrors: judgeErrors.map(({ title, message }) => ({ title, message })),
+      flaky,
+    };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     process.stdout.write(`${formatVerdict(verdict)}\n`);
   }
-  return verdict.failed === 0 && verdict.total > 0 ? EXIT.passed : EXIT.failed;
+  // A verdict with judge errors is not a pass: the harness could not judge every test.
+  return verdictOutcome(verdict) === 'green' ? EXIT.passed : EXIT.failed;
 }

@@ -82,7 +82,7 @@ describe('ndli bench --queue (BullMQ on a real redis-server, worker processes)',
     if (!bug) throw new Error('the tiny spec needs a seeded bug');
     referencePath = spec.referencePath;
     const transcripts: Record<string, Transcript> = {
-      'tiny.ndli': fixScenario({ modelId: 'fixer', reference: read(spec.referencePath), buggy: read(bug.path), bugDescription: bug.description }),
+      'tiny.ndli': fixScenario({ modelId: 'fixer', reference: read(spec.referencePath), buggy: read(bug.path), bugDescription: bug.description, fixTaskNames: ['fix_arithmetic'] }),
       'tiny.inner': passScenario({ modelId: 'fixer', reference: read(spec.referencePath) }),
       'tiny.one-shot': oneShotScenario({ modelId: 'fixer', html: read(bug.path) }),
     };

@@ -2,6 +2,7 @@ import { dirname, join, relative } from 'node:path';
 import { formatLatentEvent } from '@ndli/latent-core';
 import { formatVerdict } from '@ndli/ralph';
 import type { OrchestratorEvent } from '../events.js';
+import { judgeProgressLine } from './judge-progress-line.js';
 import { Progress, formatCallProgress, isCallProgressEvent } from './progress.js';
 import { isInteractive, paint } from './terminal.js';
 
@@ -97,6 +98,10 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         }
         print(`🎭 Ralph: ${event.rejudge ? 'judging again' : 'judging'} ${show(event.artifactPath)} in headless Chromium…`);
         progress.start('running behavioral specs…');
+        return;
+      }
+      case 'judge-progress': {
+        progress.update(`${judgeProgressLine(event)} · ${Math.round(event.elapsedMs / 1000)} s`);
         return;
       }
       case 'rejudge': {

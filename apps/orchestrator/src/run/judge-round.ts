@@ -61,6 +61,7 @@ export async function judgeRound(context: StepContext, summary: RoundSummary, ar
       spec: context.spec,
       artifact: artifactPath,
       outputDirectory: join(roundDirectory, judgings === 0 ? 'ralph' : `ralph_${judgings + 1}`),
+      onProgress: (progress) => context.emit({ type: 'judge-progress', round: summary.round, ...progress }),
       ...(context.signal ? { signal: context.signal } : {}),
     });
   }

@@ -1,82 +1,88 @@
-// `pnpm bench:ralph [--spec calculator] [--artifact path] [--runs 5] [--workers N]`: how long judging one artifact
-// takes. Prints the median wall time of a ralph verdict (what `ndli test` and every orchestrator round pay) beside a
-// plain cold `playwright test` of the same specs, with the time per test and what the machine is.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// `pnpm bench:ralph [-- --spec calculator] [--runs 5] [--buggy path.html]`: how long a verdict takes.
+// Prints, in one run, the cold CLI verdict (`ndli test <spec> <file> --json` in a new process: what a person and
+// every bench trial pay) on the reference and on a buggy app failing many tests, with the current judge and with
+// the previous behaviour (NDLI_JUDGE_BEHAVIOUR=previous: a context per test, every test traced, no re-run): the
+// median of N runs, the wall time per test, and the CPU seconds of the judge's processes (Linux /proc).
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cpus } from 'node:os';
 import { execa } from 'execa';
-import { findSpecsDirectory, loadSpec, resolveBrowser, runSpecs, type SpecFolder, type Verdict } from '../index.js';
+import { findSpecsDirectory, JUDGE_BEHAVIOUR_ENV, loadSpec, resolveBrowser, type JudgeBehaviour } from '../index.js';
+import { median } from './median.js';
+import { childCpuSeconds } from './child-cpu.js';
 
 const { values } = parseArgs({
   // pnpm forwards a literal `--` before script arguments.
   args: process.argv.slice(2).filter((argument) => argument !== '--'),
-  options: { spec: { type: 'string' }, artifact: { type: 'string' }, runs: { type: 'string', default: '5' }, workers: { type: 'string' } },
+  options: { spec: { type: 'string', default: 'calculator' }, runs: { type: 'string', default: '5' }, buggy: { type: 'string' } },
 });
 const runs = Math.max(1, Number(values.runs));
-const workers = values.workers ? Number(values.workers) : undefined;
+const specsDirectory = findSpecsDirectory();
+const spec = loadSpec(values.spec, { specsDirectory });
+const repository = dirname(specsDirectory);
+const cli = join(repository, 'apps', 'orchestrator', 'src', 'bin.ts');
+if (!existsSync(cli)) throw new Error(`The ndli CLI is not at ${cli}: run the bench inside the repository.`);
 
-function pickSpec(): SpecFolder {
-  if (values.spec) return loadSpec(values.spec);
-  try {
-    return loadSpec('calculator', { specsDirectory: findSpecsDirectory() });
-  } catch {
-    return loadSpec(fileURLToPath(new URL('../test-fixtures/specs/counter', import.meta.url)));
+/**
+ * A buggy app failing many tests: the reference with `+` and `*` off by one. Every test that adds or multiplies
+ * fails (about half the calculator suite), each waiting out its expect timeout, as a weak model's app does.
+ */
+function buggyArtifact(): string {
+  if (values.buggy) return values.buggy;
+  const reference = readFileSync(spec.referencePath, 'utf8');
+  const broken = reference.replace("case '+': return a + b;", "case '+': return a + b + 1;").replace("case '*': return a * b;", "case '*': return a * b + 1;");
+  if (broken === reference) throw new Error(`Cannot seed the bench's bug into ${spec.referencePath}; pass --buggy <file>.`);
+  const path = join(mkdtempSync(join(tmpdir(), 'ndli-bench-buggy-')), spec.artifactFileName);
+  writeFileSync(path, broken);
+  return path;
+}
+
+interface Sample {
+  ms: number;
+  cpuSeconds: number;
+  total: number;
+  passed: number;
+  failed: number;
+}
+
+async function coldVerdict(artifact: string, behaviour: JudgeBehaviour): Promise<Sample> {
+  const cpuBefore = childCpuSeconds();
+  const started = performance.now();
+  const result = await execa(process.execPath, ['--conditions=@ndli/source', '--import', 'tsx', cli, 'test', spec.name, artifact, '--json'], {
+    cwd: repository,
+    env: { [JUDGE_BEHAVIOUR_ENV]: behaviour },
+    reject: false,
+  });
+  const ms = performance.now() - started;
+  const summary = JSON.parse(String(result.stdout)) as { total: number; passed: number; failed: number };
+  return { ms, cpuSeconds: childCpuSeconds() - cpuBefore, total: summary.total, passed: summary.passed, failed: summary.failed };
+}
+
+function line(label: string, samples: Sample[]): string {
+  const wall = median(samples.map((sample) => sample.ms));
+  const cpu = median(samples.map((sample) => sample.cpuSeconds));
+  const last = samples.at(-1);
+  const counts = last ? `${last.passed}/${last.total} passed, ${last.failed} failed` : '';
+  const perTest = last ? (wall / Math.max(1, last.total)).toFixed(0) : '?';
+  return `${label.padEnd(30)} median ${(wall / 1000).toFixed(2)} s  [${samples.map((sample) => (sample.ms / 1000).toFixed(1)).join(', ')}]  ${perTest} ms/test  CPU ${cpu.toFixed(1)} s  (${counts})`;
+}
+
+const browser = resolveBrowser();
+const buggy = buggyArtifact();
+console.log(`spec ${spec.name}; browser ${browser.executablePath} (${browser.source}); ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ${runs} cold CLI runs each, interleaved`);
+console.log(`reference ${spec.referencePath}\nbuggy     ${buggy}\n`);
+
+const results: Record<string, Sample[]> = { 'reference · current': [], 'reference · previous': [], 'buggy · current': [], 'buggy · previous': [] };
+// Interleaved, so a change in the machine's load during the bench hits both behaviours alike.
+for (let run = 0; run < runs; run += 1) {
+  for (const behaviour of ['current', 'previous'] as const) {
+    results[`reference · ${behaviour}`]?.push(await coldVerdict(spec.referencePath, behaviour));
+    results[`buggy · ${behaviour}`]?.push(await coldVerdict(buggy, behaviour));
   }
 }
+for (const [label, samples] of Object.entries(results)) console.log(line(label, samples));
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-async function time<T>(action: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await action();
-  return { ms: performance.now() - started, value };
-}
-
-function summary(label: string, samples: number[], verdict?: Verdict): string {
-  const counts = verdict ? `  (${verdict.passed}/${verdict.total} passed)` : '';
-  return `${label.padEnd(34)} median ${(median(samples) / 1000).toFixed(2)} s  [${samples.map((ms) => (ms / 1000).toFixed(2)).join(', ')}]${counts}`;
-}
-
-const spec = pickSpec();
-const artifact = values.artifact ?? spec.referencePath;
-const browser = resolveBrowser();
-console.log(`spec ${spec.name} (${spec.testsDirectory}), artifact ${artifact}`);
-console.log(`browser ${browser.executablePath} (${browser.source}), ${runs} runs each\n`);
-
-const verdictTimes: number[] = [];
-let lastVerdict: Verdict | undefined;
-for (let run = 0; run < runs; run += 1) {
-  const { ms, value } = await time(() => runSpecs({ spec, artifact, ...(workers ? { workers } : {}) }));
-  verdictTimes.push(ms);
-  lastVerdict = value;
-}
-console.log(summary('ralph verdict (runSpecs)', verdictTimes, lastVerdict));
-
-// The baseline: `playwright test` by hand with specs/playwright.config.ts (list reporter, fresh context per test, no trace).
-const require = createRequire(import.meta.url);
-const cli = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
-const specsDirectory = dirname(spec.directory);
-const plain: number[] = [];
-const plainConfig = join(specsDirectory, 'playwright.config.ts');
-for (let run = 0; run < (existsSync(plainConfig) ? runs : 0); run += 1) {
-  const { ms } = await time(() =>
-    execa(process.execPath, [cli, 'test', '-c', plainConfig, ...(workers ? [`--workers=${workers}`] : [])], {
-      cwd: specsDirectory,
-      env: { NDLI_SPEC: spec.name, NDLI_ARTIFACT: artifact, NODE_OPTIONS: '--conditions=@ndli/source', CHROMIUM_PATH: browser.executablePath },
-      reject: false,
-    }),
-  );
-  plain.push(ms);
-}
-console.log(plain.length > 0 ? summary('plain cold `playwright test`', plain) : `plain cold \`playwright test\`: no ${plainConfig}, skipped`);
-if (lastVerdict) {
-  const perTest = median(verdictTimes) / Math.max(1, lastVerdict.total);
-  console.log(`\n${lastVerdict.total} tests: ${perTest.toFixed(0)} ms of wall time per test (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'})`);
-}
+const wall = (label: string): number => median((results[label] ?? []).map((sample) => sample.ms));
+console.log(`\nreference: current / previous = ${(wall('reference · current') / wall('reference · previous')).toFixed(2)} (target ≤ 0.42; ≤ 8 s cold)`);
+console.log(`buggy / reference (current) = ${(wall('buggy · current') / wall('reference · current')).toFixed(2)} (target ≤ 2)`);

@@ -1,6 +1,10 @@
-import { test as base, expect, type ConsoleMessage, type Dialog, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { closeWithin, openAppContext, resetAppContext, type AppContext } from './app-context.js';
+import { DiagnosticsRecorder } from './diagnostics-recorder.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import { PAGE_COUNTS_GLOBAL, PAGE_MESSAGE_LIMIT } from './quiet-page-script.js';
 
 /** Environment variable through which ralph tells the specs which artifact to judge. */
 export const ARTIFACT_ENV = 'NDLI_ARTIFACT';
@@ -85,90 +89,119 @@ function watchForFreeze(page: Page, onFreeze: () => Promise<void>): () => void {
   };
 }
 
-async function closeWithin(page: Page, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    page.close({ runBeforeUnload: false }).catch(() => undefined),
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
+/**
+ * How tests are kept apart. `reopen` (default): one context per worker, the app re-loaded fresh for each test after
+ * its storage, cookies, IndexedDB, caches and service workers are cleared; a context a test changed (clock,
+ * permissions) or whose page crashed or froze is replaced. `new-context`: a new context for every test (the
+ * previous behaviour, ~40 % slower).
+ */
+export type Isolation = 'reopen' | 'new-context';
+
+export interface AppFixtureOptions {
+  /** This test gets a new context of its own, closed after it: declare it for tests of Playwright's clock or permissions. */
+  pristineContext: boolean;
+}
+
+export interface AppWorkerOptions {
+  isolation: Isolation;
+  /**
+   * Let the worker go on after a test failed on the app's account (an assertion; the browser still connected):
+   * Playwright otherwise replaces the worker after every failure, ~1 s each. ralph sets it when it runs every test
+   * (no maxFailures), since the failure is then marked expected to Playwright (the verdict reads the result itself).
+   */
+  keepWorkerOnFailure: boolean;
+}
+
+interface WorkerSession {
+  current: AppContext | undefined;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message.split('\n')[0] : String(error)) ?? '';
+}
+
+/** Reads how many messages the page held back (quiet-page-script.ts) into the evidence. */
+async function countHeldBack(app: AppContext, recorder: DiagnosticsRecorder): Promise<void> {
+  if (!app.quieted || app.page.isClosed()) return;
+  const counts = await Promise.race([
+    app.page.evaluate((name) => Reflect.get(window, name) as { console: number; errors: number } | undefined, PAGE_COUNTS_GLOBAL).catch(() => undefined),
+    delay(500, undefined, { ref: false }),
   ]);
-  clearTimeout(timer);
+  if (!counts) return;
+  recorder.omit('consoleErrors', counts.console - PAGE_MESSAGE_LIMIT);
+  recorder.omit('pageErrors', counts.errors - PAGE_MESSAGE_LIMIT);
+}
+
+function mustReplace(app: AppContext, wantsOwnContext: boolean): boolean {
+  return wantsOwnContext || app.dirty || app.page.isClosed() || !app.context.browser()?.isConnected();
+}
+
+function failedOnAppsAccount(testInfo: TestInfo, app: AppContext): boolean {
+  return testInfo.status === 'failed' && testInfo.expectedStatus === 'passed' && app.context.browser()?.isConnected() === true;
 }
 
 /**
- * `app`: a fresh page, in a fresh browser context (Playwright's default: nothing a test stores survives
- * it), showing the artifact under test. The app is untrusted generated code: every request but the
- * artifact itself is blocked, dialogs are dismissed, and console/page errors are collected as evidence
- * for FIX blockers.
+ * `app`: a page showing the artifact under test, freshly loaded, with nothing left by an earlier test (see
+ * Isolation). The app is untrusted generated code: every request but the artifact itself is blocked (WebSockets
+ * too), dialogs are dismissed, and console/page errors are collected as evidence for FIX blockers.
  */
-export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({ page, context }, use, testInfo) => {
+export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWorkerOptions & { appSession: WorkerSession }>({
+  pristineContext: [false, { option: true }],
+  isolation: ['reopen', { option: true, scope: 'worker' }],
+  keepWorkerOnFailure: [false, { option: true, scope: 'worker' }],
+  appSession: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const session: WorkerSession = { current: undefined };
+      await use(session);
+      if (session.current) await closeWithin(session.current.context, 2_000);
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ browser, appSession, pristineContext, isolation, keepWorkerOnFailure }, use, testInfo) => {
     const path = artifactPath();
     const html = readFileSync(path, 'utf8');
     const url = `${APP_ORIGIN}/${encodeURIComponent(basename(path))}`;
-    const diagnostics: AppDiagnostics = { actions: [], consoleErrors: [], pageErrors: [], dialogs: [], blockedRequests: [] };
     const marker = hangMarkerPath();
-    // The evidence is a file attached from the start and rewritten on every change, not an attachment made at the
-    // end: when the app freezes, Playwright's failure screenshot waits out the test's time on the stuck page and a
-    // teardown attachment would never be written, losing exactly the actions that froze it. It is named by test id:
-    // Playwright's per-test output folders collide for titles that differ only in punctuation (`1 / 0 = *` and
-    // `1 / 0 = /`), and a starting test empties its folder.
-    const diagnosticsFile = join(process.env[RUN_DIRECTORY_ENV] ?? testInfo.project.outputDir, 'diagnostics', `${testInfo.testId}.json`);
-    mkdirSync(dirname(diagnosticsFile), { recursive: true });
-    const save = (): void => writeFileSync(diagnosticsFile, JSON.stringify(diagnostics));
-    const note = (list: string[], entry: string): void => {
-      list.push(entry);
-      save();
-    };
-    save();
-    testInfo.attachments.push({ name: DIAGNOSTICS_ATTACHMENT, contentType: 'application/json', path: diagnosticsFile });
+    // Named by test id: Playwright's per-test output folders collide for titles that differ only in punctuation
+    // (`1 / 0 = *` and `1 / 0 = /`), and a starting test empties its folder.
+    const recorder = new DiagnosticsRecorder(join(process.env[RUN_DIRECTORY_ENV] ?? testInfo.project.outputDir, 'diagnostics', `${testInfo.testId}.json`));
+    testInfo.attachments.push({ name: DIAGNOSTICS_ATTACHMENT, contentType: 'application/json', path: recorder.file });
 
     if (marker && existsSync(marker)) {
       // An earlier test saw the app hang at load; loading it again would only burn the navigation timeout.
-      note(diagnostics.pageErrors, readFileSync(marker, 'utf8'));
+      recorder.note('pageErrors', readFileSync(marker, 'utf8'));
+      recorder.flush();
       throw new Error(`The app never finished loading: ${readFileSync(marker, 'utf8')}`);
     }
-    await context.route('**/*', async (route) => {
-      const requested = route.request().url();
-      if (requested === url) {
-        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      } else {
-        note(diagnostics.blockedRequests, requested);
-        await route.abort('blockedbyclient');
-      }
-    });
-    const onConsole = (message: ConsoleMessage): void => {
-      if (message.type() === 'error') note(diagnostics.consoleErrors, message.text());
-    };
-    const onPageError = (error: Error): void => {
-      note(diagnostics.pageErrors, `${error.name}: ${error.message}`);
-    };
-    const onCrash = (): void => {
-      note(diagnostics.pageErrors, 'The page crashed (renderer process died).');
-    };
-    const onDialog = (dialog: Dialog): void => {
-      note(diagnostics.dialogs, `${dialog.type()}: ${dialog.message()}`);
-      dialog.dismiss().catch(() => undefined);
-    };
-    page.on('console', onConsole);
-    page.on('pageerror', onPageError);
-    page.on('crash', onCrash);
-    page.on('dialog', onDialog);
+
+    const ownContext = pristineContext || isolation === 'new-context';
+    let current = appSession.current;
+    if (!current || mustReplace(current, ownContext)) {
+      if (current) await closeWithin(current.context, 2_000);
+      current = await openAppContext({ browser, url, html, origin: APP_ORIGIN });
+      appSession.current = current;
+    } else {
+      await resetAppContext(current, APP_ORIGIN);
+    }
+    const { page } = current;
+    current.recorder = recorder;
 
     const app: AppUnderTest = {
       page,
       url,
-      diagnostics,
-      record: (action) => note(diagnostics.actions, action),
+      diagnostics: recorder.diagnostics,
+      record: (action) => recorder.note('actions', action),
       open: async () => {
         try {
           await page.goto(url, { waitUntil: 'load' });
         } catch (error) {
-          const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-          if (/Timeout/i.test(reason ?? '') && !(await answers(page, 500))) {
+          const reason = firstLine(error);
+          if (/Timeout/i.test(reason) && !(await answers(page, 500))) {
             const description = `the page did not finish loading and stopped responding (a script at load runs forever?): ${reason}`;
             if (marker) writeFileSync(marker, description);
+            current.dirty = true;
             // Screenshots, traces and page snapshots would each wait on the stuck renderer: close it now.
             await closeWithin(page, 1_000);
             throw new Error(`The app never finished loading: ${description}`, { cause: error });
@@ -177,16 +210,30 @@ export const test = base.extend<{ app: AppUnderTest }>({
         }
       },
     };
-    await app.open();
-    const stopWatching = watchForFreeze(page, async () => {
-      note(diagnostics.pageErrors, `The page stopped responding: a script kept running after the last action (an endless loop?); it did not answer for ${FREEZE_MS / 1000} s.`);
-      // Playwright's failure screenshot and page snapshot would each wait on the frozen renderer: close it.
-      await closeWithin(page, 1_000);
-    });
     try {
-      await use(app);
+      await app.open();
+      const stopWatching = watchForFreeze(page, async () => {
+        recorder.note('pageErrors', `The page stopped responding: a script kept running after the last action (an endless loop?); it did not answer for ${FREEZE_MS / 1000} s.`);
+        recorder.flush();
+        current.dirty = true;
+        // Playwright's failure screenshot and page snapshot would each wait on the frozen renderer: close it.
+        await closeWithin(page, 1_000);
+      });
+      try {
+        await use(app);
+      } finally {
+        stopWatching();
+      }
     } finally {
-      stopWatching();
+      await countHeldBack(current, recorder);
+      recorder.flush();
+      current.recorder = undefined;
+      if (testInfo.status === 'timedOut') current.dirty = true;
+      if (keepWorkerOnFailure && failedOnAppsAccount(testInfo, current)) testInfo.fail();
+      if (ownContext) {
+        appSession.current = undefined;
+        await closeWithin(current.context, 2_000);
+      }
     }
   },
 });

@@ -1,2 +1,15 @@
 // What Playwright specs import (`@ndli/ralph/spec`): the sandboxed `app` fixture and `expect`.
-export { test, expect, ARTIFACT_ENV, RUN_DIRECTORY_ENV, LOAD_HANG_MARKER, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT, type AppUnderTest, type AppDiagnostics } from './app-fixture.js';
+export {
+  test,
+  expect,
+  ARTIFACT_ENV,
+  RUN_DIRECTORY_ENV,
+  LOAD_HANG_MARKER,
+  APP_ORIGIN,
+  DIAGNOSTICS_ATTACHMENT,
+  type AppUnderTest,
+  type AppDiagnostics,
+  type AppFixtureOptions,
+  type AppWorkerOptions,
+  type Isolation,
+} from './app-fixture.js';

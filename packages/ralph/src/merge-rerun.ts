@@ -1,0 +1,85 @@
+import type { Failure, JudgeError, TestOutcome, Verdict } from './verdict.js';
+
+const LOAD_HANG = /The app never finished loading/;
+
+type Titled = Pick<TestOutcome, 'file' | 'describePath' | 'title'>;
+
+function key(test: Titled): string {
+  return [test.file, ...test.describePath, test.title].join(' › ');
+}
+
+/** `describe › … › title`, as failures, FIX blockers and `verdict.flaky` name a test. */
+export function fullTitle(test: Pick<TestOutcome, 'describePath' | 'title'>): string {
+  return [...test.describePath, test.title].join(' › ');
+}
+
+/** The tests a re-run pass takes: every failure (for its trace and the flaky signal) and every judge error. */
+export function rerunTitles(verdict: Pick<Verdict, 'failures' | 'judgeErrors'>): string[] {
+  // A test that never ran (wall-clock limit) or was interrupted would only hit the same limit again; an app that
+  // never finished loading fails every test at once by the shared marker, with nothing more to show.
+  const failed = verdict.failures.filter((failure) => (failure.status === 'failed' || failure.status === 'timedOut') && !LOAD_HANG.test(failure.message));
+  return [...new Set([...failed, ...verdict.judgeErrors].map(fullTitle))];
+}
+
+/**
+ * The verdict after re-running failed tests and judge errors once (with traces on). A failure that passes again
+ * is flaky: passed, and listed in `flaky`. A judge error that fails the same way stays a judge error; one that now
+ * fails on the app's account is a failure; one that passes is a pass. A failure that fails again is the re-run's
+ * failure (it carries the trace). A failure whose re-run hits a harness error keeps the first failure.
+ */
+export function mergeRerun(first: Verdict, rerun: Verdict): Verdict {
+  const rerunTests = new Map(rerun.tests.map((test) => [key(test), test]));
+  const rerunFailures = new Map(rerun.failures.map((failure) => [key(failure), failure]));
+  const firstFailures = new Map(first.failures.map((failure) => [key(failure), failure]));
+  const firstJudgeErrors = new Map(first.judgeErrors.map((error) => [key(error), error]));
+  const rerunJudgeErrors = new Map(rerun.judgeErrors.map((error) => [key(error), error]));
+
+  const tests: TestOutcome[] = [];
+  const failures: Failure[] = [];
+  const judgeErrors: JudgeError[] = [];
+  const flaky: string[] = [];
+  for (const test of first.tests) {
+    const id = key(test);
+    const again = rerunTests.get(id);
+    const firstFailure = firstFailures.get(id);
+    const firstJudgeError = firstJudgeErrors.get(id);
+    if (!again || (!firstFailure && !firstJudgeError)) {
+      tests.push(test);
+      if (firstFailure) failures.push(firstFailure);
+      if (firstJudgeError) judgeErrors.push(firstJudgeError);
+      continue;
+    }
+    if (again.status === 'passed') {
+      if (firstFailure) flaky.push(fullTitle(test));
+      tests.push({ ...test, status: 'passed' });
+      continue;
+    }
+    const againFailure = rerunFailures.get(id);
+    const againJudgeError = rerunJudgeErrors.get(id);
+    if (againFailure) {
+      tests.push({ ...test, status: againFailure.status, durationMs: again.durationMs });
+      failures.push(againFailure);
+    } else if (firstFailure) {
+      tests.push(test);
+      failures.push(firstFailure);
+    } else if (againJudgeError) {
+      tests.push({ ...test, status: 'judge-error' });
+      judgeErrors.push(againJudgeError);
+    } else {
+      // Skipped on its re-run (e.g. a conditional skip): the first pass's judge error stands.
+      tests.push(test);
+      if (firstJudgeError) judgeErrors.push(firstJudgeError);
+    }
+  }
+  return {
+    ...first,
+    passed: tests.filter((test) => test.status === 'passed').length,
+    failed: failures.length,
+    durationMs: first.durationMs + rerun.durationMs,
+    tests,
+    failures,
+    judgeErrors,
+    flaky: [...first.flaky, ...flaky],
+    runErrors: [...first.runErrors, ...rerun.runErrors.map((error) => `re-run of the failed tests: ${error}`)],
+  };
+}
