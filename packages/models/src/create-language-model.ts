@@ -46,7 +46,13 @@ export function createLanguageModel(spec: string, options: CreateLanguageModelOp
 function createUnrecorded(spec: string, options: CreateLanguageModelOptions): LanguageModel {
   const { provider, model } = parseModelSpec(spec);
   if (provider === 'lmstudio') {
-    return new LmStudioModel(model, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+    return new LmStudioModel(model, {
+      baseUrl: options.baseUrl,
+      timeoutMs: options.timeoutMs,
+      idleTimeoutMs: options.idleTimeoutMs,
+      maxRetries: options.maxRetries,
+      maxRetryWaitMs: options.maxRetryWaitMs,
+    });
   }
   if (provider === 'replay') {
     return ReplayModel.fromFile(resolveReplayPath(model, options.replayResolver), { startIndex: options.replayStartIndex ?? 0 });

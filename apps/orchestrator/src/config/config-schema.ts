@@ -12,7 +12,11 @@ export const NdliConfigSchema = z
     temperature: z.number().min(0).max(2).default(0.2),
     maxTokens: z.number().int().positive().default(8192).describe('Max completion tokens per model call'),
     seed: z.number().int().optional(),
-    requestTimeoutMs: z.number().int().positive().default(600_000).describe('Per-call timeout'),
+    // A generation on a local GPU can take many minutes while tokens keep coming: silence is what ends a call.
+    requestTimeoutMs: z.number().int().positive().default(1_800_000).describe('Total limit of one model call (a backstop; silence ends a call first)'),
+    idleTimeoutMs: z.number().int().positive().default(120_000).describe('A model call with no token for this long is ended (streaming servers)'),
+    serverRetries: z.number().int().min(0).default(3).describe('Retries of transient server faults (HTTP 5xx/408/429, dropped connections) per call'),
+    serverRetryWaitMs: z.number().int().min(0).default(30_000).describe('Longest total wait between server-fault retries of one call'),
     maxRefinements: z.number().int().min(0).default(12),
     minSolvePerIteration: z.number().int().min(1).default(2),
     maxRetries: z.number().int().min(0).default(2).describe('Retries of a phase whose output is malformed'),

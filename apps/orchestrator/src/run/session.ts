@@ -81,6 +81,9 @@ function openModel(config: NdliConfig, store: RunStore, cwd: string, run: { spec
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     ...(config.apiKey ? { apiKey: config.apiKey } : {}),
     timeoutMs: config.requestTimeoutMs,
+    idleTimeoutMs: config.idleTimeoutMs,
+    maxRetries: config.serverRetries,
+    maxRetryWaitMs: config.serverRetryWaitMs,
     ...(isReplay ? { replayStartIndex: recordedCallCount(store) } : {}),
     replayResolver: (name: string) => resolveReplayTarget(name, cwd, run),
   });
