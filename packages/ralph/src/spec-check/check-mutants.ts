@@ -12,10 +12,10 @@ import { sampleReproducibly } from './sample-mutants.js';
 import { scheduleMutants, untriedTests } from './schedule-mutants.js';
 
 /**
- * Tests per mutant in each pass: one first (most mutants die on the first test that reaches them), then a few,
- * then every test left. Each pass is one Playwright process; later tests of a mutant killed within a pass skip.
+ * Tests per mutant in each pass: one first (many mutants die on the first test that reaches them), then every test
+ * left. Each pass is one Playwright process; within a pass, the later tests of a mutant already killed skip.
  */
-export const PASS_SIZES = [1, 4, Number.POSITIVE_INFINITY] as const;
+export const PASS_SIZES = [1, Number.POSITIVE_INFINITY] as const;
 const HIT_LIMIT = 1_000_000;
 
 export interface MutationCheckOptions {

@@ -76,15 +76,32 @@ function collectLoadErrors(context: BrowserContext): string[] {
   return errors;
 }
 
-export const test = judged.extend({
-  context: async ({ context }, use, testInfo) => {
-    const current = plan();
-    const { title, describePath } = fullTitle(testInfo);
-    const mutantId = current.mode === 'mutants' ? (current.schedule[title]?.[testInfo.repeatEachIndex] ?? null) : null;
-    if (current.mode === 'mutants') {
-      testInfo.skip(mutantId === null, 'no mutant in this slot');
-      if (mutantId !== null) testInfo.skip(existsSync(killedMarker(current, mutantId)), `mutant ${mutantId} is already killed`);
-    }
+interface Slot {
+  plan: MutationPlan;
+  title: string;
+  describePath: string[];
+  mutantId: string | null;
+}
+
+export const test = judged.extend<{ mutationSlot: Slot }>({
+  // Auto, and needing no other fixture: a slot with nothing to run skips before any browser context is made.
+  mutationSlot: [
+    // Playwright reads a fixture's dependencies from its first parameter's destructuring: `{}` = none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, testInfo) => {
+      const current = plan();
+      const { title, describePath } = fullTitle(testInfo);
+      const mutantId = current.mode === 'mutants' ? (current.schedule[title]?.[testInfo.repeatEachIndex] ?? null) : null;
+      if (current.mode === 'mutants') {
+        testInfo.skip(mutantId === null, 'no mutant in this slot');
+        if (mutantId !== null) testInfo.skip(existsSync(killedMarker(current, mutantId)), `mutant ${mutantId} is already killed`);
+      }
+      await use({ plan: current, title, describePath, mutantId });
+    },
+    { auto: true },
+  ],
+  context: async ({ context, mutationSlot }, use, testInfo) => {
+    const { plan: current, title, describePath, mutantId } = mutationSlot;
     const covered = new Set<string>();
     if (current.mode === 'coverage') {
       await context.exposeBinding('__ndliCovered', (_source, id: string) => {

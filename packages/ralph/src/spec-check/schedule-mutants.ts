@@ -1,8 +1,8 @@
 /**
  * Which mutant each test runs with, in one Playwright run: `schedule[test][i]` is the mutant active in the test's
  * i-th repeat (null: that repeat is skipped). Each mutant gets at most `testsPerMutant` of the tests that reach it
- * that it has not run yet, the most specific first (tests reaching the fewest mutants look at the narrowest
- * behaviour), spread so that no test carries many more repeats than the rest.
+ * that it has not run yet, the broadest first (a test reaching many mutants exercises and checks more of the app,
+ * so it is the likelier to fail), spread so that no test carries many more repeats than the rest.
  */
 export function scheduleMutants(options: {
   mutantIds: readonly string[];
@@ -14,7 +14,7 @@ export function scheduleMutants(options: {
 }): Record<string, (string | null)[]> {
   const load = new Map<string, (string | null)[]>();
   const reachCount = (title: string): number => options.coverage.get(title)?.size ?? 0;
-  const testsReaching = (mutantId: string): string[] => untriedTests(mutantId, options.coverage, options.tried).sort((a, b) => reachCount(a) - reachCount(b));
+  const testsReaching = (mutantId: string): string[] => untriedTests(mutantId, options.coverage, options.tried).sort((a, b) => reachCount(b) - reachCount(a));
   for (const mutantId of options.mutantIds) {
     const candidates = testsReaching(mutantId);
     // Least-loaded first among the most specific: the run's length is its longest test list.
