@@ -12,6 +12,10 @@ export const SpecManifestSchema = z.object({
   title: z.string().min(1),
   artifact: z.string().regex(/^[^/\\]+\.html$/, 'a file name ending in .html'),
   description: z.string().min(1),
+  /** The last measured mutation score (`pnpm specs:mutation --record`, `ndli spec check`): the tests' strength. */
+  mutation: z
+    .object({ score: z.number().min(0).max(1), killed: z.number().int(), survived: z.number().int(), invalid: z.number().int(), sampled: z.number().int(), generated: z.number().int(), seed: z.number().int() })
+    .optional(),
 });
 export type SpecManifest = z.infer<typeof SpecManifestSchema>;
 

@@ -25,6 +25,8 @@ export interface SpecCheckOptions {
   maxMutants?: number;
   /** Seed of the mutant sample (default 1). */
   seed?: number;
+  /** Only the reference and its mutants: no variants, no seeded bugs (for measuring scores). */
+  mutantsOnly?: boolean;
   /** Lowest acceptable mutation score, 0–1 (default 0: any measured score holds). */
   minScore?: number;
   browser?: BrowserOptions;
@@ -171,10 +173,12 @@ export async function checkSpecFolder(options: SpecCheckOptions): Promise<SpecCh
     }
     const referenceCheck = reference ? await checkReference(spec, reference, judge) : undefined;
     if (reference && referenceCheck) checks.push(checkTitles(reference.runs), referenceCheck);
-    progress('variants');
-    checks.push(await checkVariants(spec, judge));
-    progress('seeded bugs');
-    checks.push((await checkBugs(spec, judge)).result);
+    if (!options.mutantsOnly) {
+      progress('variants');
+      checks.push(await checkVariants(spec, judge));
+      progress('seeded bugs');
+      checks.push((await checkBugs(spec, judge)).result);
+    }
     if (reference && referenceCheck?.ok && options.maxMutants !== 0) {
       mutation = await checkMutants(mutationOptions, reference);
       checks.push(check('mutation score', scoreProblems(mutation, minScore)));
