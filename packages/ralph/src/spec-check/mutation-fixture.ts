@@ -39,14 +39,21 @@ function installSwitch(settings: SwitchSettings): void {
     namespace.hitLimit = settings.hitLimit;
   }
   if (settings.coverage) {
-    // Stryker counts each reached mutant in `mutantCoverage.static`; the first count of each id is reported out.
+    // Stryker counts each reached mutant in `mutantCoverage.static`; the first count of each id is reported out,
+    // batched per task (each report is a round trip to the test process).
     const seen = new Set<string>();
+    let pending: string[] = [];
+    const flush = (): void => {
+      const batch = pending;
+      pending = [];
+      scope.__ndliCovered?.(batch.join(','));
+    };
     const counts = new Proxy<Record<string, number>>({}, {
       set(target, key, value: number) {
         const id = String(key);
         if (!seen.has(id)) {
           seen.add(id);
-          scope.__ndliCovered?.(id);
+          if (pending.push(id) === 1) queueMicrotask(flush);
         }
         target[id] = value;
         return true;
@@ -104,8 +111,8 @@ export const test = judged.extend<{ mutationSlot: Slot }>({
     const { plan: current, title, describePath, mutantId } = mutationSlot;
     const covered = new Set<string>();
     if (current.mode === 'coverage') {
-      await context.exposeBinding('__ndliCovered', (_source, id: string) => {
-        covered.add(id);
+      await context.exposeBinding('__ndliCovered', (_source, ids: string) => {
+        for (const id of ids.split(',')) covered.add(id);
       });
     }
     await context.addInitScript(installSwitch, { mutantId, hitLimit: current.hitLimit, coverage: current.mode === 'coverage' });
