@@ -8,4 +8,12 @@ bash scripts/install.sh
 if [ "$#" -eq 0 ]; then
   set -- calculator --model replay/demo
 fi
-exec pnpm --silent ndli run "$@"
+# `ndli` on PATH: a shim in npm's global bin folder (where pnpm went), so commands and errors print without pnpm's
+# wrapper lines. It runs the CLI from this checkout's source.
+repo=$(pwd)
+bin_dir="$(npm prefix --global)/bin"
+[ -w "$bin_dir" ] || { bin_dir="$HOME/.local/bin"; mkdir -p "$bin_dir"; }
+printf '#!/bin/sh\nexec node --conditions=@ndli/source --import "%s/node_modules/tsx/dist/esm/index.mjs" "%s/apps/orchestrator/src/bin.ts" "$@"\n' "$repo" "$repo" >"$bin_dir/ndli"
+chmod +x "$bin_dir/ndli"
+echo "→ ndli: $bin_dir/ndli"
+exec "$bin_dir/ndli" run "$@"

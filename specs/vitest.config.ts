@@ -10,7 +10,8 @@ export default defineConfig({
     include: ['spec-folders.test.ts'],
     // The JSON report feeds CI's one-line total (scripts/test-summary.mjs).
     reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
-    testTimeout: 300_000,
+    // One spec check runs the reference, variants, seeded bugs and sampled mutants: minutes on a loaded 2-core machine.
+    testTimeout: 1_200_000,
     // Seeded-bug checks run two at a time (one per core); references and variants run alone.
     maxConcurrency: 2,
     hookTimeout: 60_000,

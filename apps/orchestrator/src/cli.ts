@@ -3,6 +3,7 @@ import { benchCommand, compareCommand, reportCommand, type BenchFlags, type Comp
 import { inspectCommand } from './commands/inspect-command.js';
 import { modelsCommand } from './commands/models-command.js';
 import { resumeCommand, runCommand, type RunFlags } from './commands/run-command.js';
+import { specCheckCommand, specNewCommand, type SpecCheckFlags } from './commands/spec-command.js';
 import { testCommand } from './commands/test-command.js';
 import { viewCommand, type ViewFlags } from './commands/view-command.js';
 import { workerCommand, type WorkerFlags } from './commands/worker-command.js';
@@ -14,6 +15,11 @@ function integer(name: string): (value: string) => number {
     if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got "${value}".`);
     return parsed;
   };
+}
+
+function mutantCount(value: string): number | 'all' {
+  if (value === 'all') return 'all';
+  return integer('--max-mutants')(value);
 }
 
 function decimal(name: string): (value: string) => number {
@@ -76,6 +82,26 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .action(async (spec: string, artifact: string, flags: { json?: boolean; browser?: string; specsDir?: string; evidence?: string }) =>
       setExitCode(await testCommand(spec, artifact, flags)),
     );
+
+  const spec = program.command('spec').description('make and check your own spec folders (target apps)');
+  spec
+    .command('new')
+    .description('scaffold a spec folder: spec.json, task.md, a starter Playwright spec, a reference, bugs/, variants/')
+    .argument('<name>', 'kebab-case name, e.g. kanban')
+    .option('--dir <folder>', 'where the spec folder goes', 'specs')
+    .action((name: string, flags: { dir: string }) => setExitCode(specNewCommand(name, flags)));
+  spec
+    .command('check')
+    .description('verify a spec folder (reference, variants, seeded bugs, titles) and measure its mutation score')
+    .argument('<spec>', 'a spec name or a path to a spec folder')
+    .option('--json', 'print the report as JSON')
+    .option('--max-mutants <n>', 'mutants to test, a seeded sample (a number, or "all")', mutantCount, 100)
+    .option('--seed <n>', 'seed of the mutant sample', integer('--seed'), 1)
+    .option('--min-score <x>', 'lowest acceptable mutation score (0.9 or 90)', decimal('--min-score'), 0)
+    .option('--workers <n>', 'Playwright workers', integer('--workers'))
+    .option('--specs-dir <dir>', 'folder of spec folders')
+    .option('--browser <path>', 'Chromium executable')
+    .action(async (name: string, flags: SpecCheckFlags) => setExitCode(await specCheckCommand(name, flags)));
 
   program
     .command('models')

@@ -69,3 +69,4 @@ export { buildVerdict, type VerdictContext } from './build-verdict.js';
 export { stripAnsi, parseExpectedActual, readableExpected, headline } from './assertion-message.js';
 export { toFixBlockers, describeFailure, type FixBlocker, type FixBlockerOptions } from './fix-blockers.js';
 export { formatVerdict } from './format-verdict.js';
+export * from './spec-check/index.js';

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from './errors.js';
+import { stageOutsideNodeModules } from './spec-check/stage-spec-folder.js';
 
 /** Environment variable naming the specs directory (overrides the walk up from cwd). */
 export const SPECS_DIRECTORY_ENV = 'NDLI_SPECS_DIR';
@@ -12,6 +13,10 @@ export const SpecManifestSchema = z.object({
   title: z.string().min(1),
   artifact: z.string().regex(/^[^/\\]+\.html$/, 'a file name ending in .html'),
   description: z.string().min(1),
+  /** The last measured mutation score (`pnpm specs:mutation --record`, `ndli spec check`): the tests' strength. */
+  mutation: z
+    .object({ score: z.number().min(0).max(1), killed: z.number().int(), survived: z.number().int(), invalid: z.number().int(), sampled: z.number().int(), generated: z.number().int(), seed: z.number().int() })
+    .optional(),
 });
 export type SpecManifest = z.infer<typeof SpecManifestSchema>;
 
@@ -142,7 +147,7 @@ export function readSpecFolder(directory: string): SpecFolder {
   if (!existsSync(referencePath)) problems.push(`reference/${manifest.artifact} is missing`);
   if (problems.length > 0) throw new SpecInvalidError({ directory, problems });
 
-  return {
+  return stageOutsideNodeModules({
     name: manifest.name,
     title: manifest.title,
     description: manifest.description,
@@ -156,7 +161,7 @@ export function readSpecFolder(directory: string): SpecFolder {
       return caughtBy ? { ...file, caughtBy } : file;
     }),
     variants: describedFiles(join(directory, 'variants'), 'variant').map(({ file }) => file),
-  };
+  });
 }
 
 /** Names of the folders of the specs directory that hold a spec.json (folders still being written are skipped). */

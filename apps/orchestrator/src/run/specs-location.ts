@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { findSpecsDirectory, type SpecLookupOptions } from '@ndli/ralph';
 
-/** The spec folders that ship with this checkout, for a CLI run from outside it. */
-const BUNDLED_SPECS = fileURLToPath(new URL('../../../../specs', import.meta.url));
+/** The spec folders that ship with the CLI (the @ndli/specs package; in this repository, specs/). */
+const BUNDLED_SPECS = dirname(createRequire(import.meta.url).resolve('@ndli/specs/package.json'));
 
 /**
  * Where target apps are looked up: `--specs-dir`/config, else NDLI_SPECS_DIR or a `specs/` folder

@@ -1,0 +1,22 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { SpecManifestSchema } from '@ndli/ralph';
+import { OrchestratorError } from '../errors.js';
+import { scaffoldFiles } from './scaffold-templates.js';
+
+/** Writes a new spec folder `<parent>/<name>` (parent default `./specs`); refuses a bad name or a non-empty folder. */
+export function scaffoldSpecFolder(name: string, parent: string, cwd: string): { directory: string; files: string[] } {
+  const nameCheck = SpecManifestSchema.shape.name.safeParse(name);
+  if (!nameCheck.success) throw new OrchestratorError('USAGE', `"${name}" is not a valid spec name.`, 'Use lower-case letters, digits and dashes, starting with a letter or digit (e.g. kanban-board).');
+  const directory = resolve(cwd, parent, name);
+  if (existsSync(directory) && readdirSync(directory).length > 0) {
+    throw new OrchestratorError('USAGE', `${directory} already exists and is not empty.`, 'Pick another name or --dir, or remove the folder first.');
+  }
+  const files = scaffoldFiles(name);
+  for (const [file, content] of Object.entries(files)) {
+    const path = join(directory, file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return { directory, files: Object.keys(files) };
+}

@@ -1,0 +1,68 @@
+/** The files `ndli spec new` writes: a spec folder that passes `ndli spec check` once its reference and tests are filled in. */
+export function scaffoldFiles(name: string): Record<string, string> {
+  const title = name.replaceAll('-', ' ').replace(/^./, (letter) => letter.toUpperCase());
+  return {
+    'spec.json': `${JSON.stringify({ name, title, artifact: `${name}.html`, description: `TODO: one line on what ${name} does` }, null, 2)}\n`,
+    'task.md': `# Build ${title}
+
+## What to build
+A single self-contained HTML file (inline <style> and <script>, no network) that TODO: say what the app does, for whom.
+
+## DOM contract
+The tests use only these; keep every id and attribute exactly as written.
+- \`#output\` — TODO: the element that shows the result; its text is checked.
+- \`button#go\` — TODO: the control that produces it.
+
+## Rules (with examples)
+1. TODO: one behaviour per rule, stated so a test can check it.
+   Example: clicking \`#go\` once shows \`1\` in \`#output\`.
+2. TODO: edge cases (empty input, limits, errors), each with an example.
+`,
+    [`tests/${name}.spec.ts`]: `import { expect, test } from '@ndli/ralph/spec';
+
+// One test per rule or example, titled by the behaviour it checks. Use only the \`app\` fixture (never page.goto),
+// only selectors the DOM contract of task.md states, and auto-retrying assertions (no fixed sleeps).
+test.describe('Rule 1: TODO', () => {
+  test('clicking #go once shows 1', async ({ app }) => {
+    app.record('click #go');
+    await app.page.locator('#go').click();
+    await expect(app.page.locator('#output'), 'after one click on #go (rule 1)').toHaveText('1');
+  });
+});
+`,
+    [`reference/${name}.html`]: `<!doctype html>
+<!-- TODO: replace with a reference implementation that passes every test (ndli spec check verifies it). -->
+<html lang="en">
+<head><meta charset="utf-8"><title>${title}</title></head>
+<body>
+<output id="output">0</output>
+<button id="go">Go</button>
+<script>
+  let count = 0;
+  document.getElementById('go').addEventListener('click', () => {
+    count += 1;
+    document.getElementById('output').textContent = String(count);
+  });
+</script>
+</body>
+</html>
+`,
+    'bugs/README.md': `Seeded bugs: copies of the reference with one plausible mistake each, each caught by a test.
+First line \`<!-- bug: what is wrong -->\`; optional second line \`<!-- caught by: describe › test title -->\`.
+`,
+    'variants/README.md': `Variants: correct apps built differently (other markup, async rendering), each passing every test.
+First line \`<!-- variant: how it differs -->\`.
+`,
+    'README.md': `# ${title} — an NDLI spec folder
+
+- \`spec.json\` — name, title, artifact file name, one-line description.
+- \`task.md\` — the prompt a model receives: what to build, the DOM contract, rules with examples. Self-contained.
+- \`tests/*.spec.ts\` — Playwright specs importing \`test\`/\`expect\` from \`@ndli/ralph/spec\`, one test per rule or example.
+- \`reference/${name}.html\` — a correct implementation that passes every test.
+- \`bugs/*.html\` — seeded bugs, each caught by some test.
+- \`variants/*.html\` — correct apps built differently, each passing every test.
+
+Check it: \`ndli spec check <this folder>\`; generate it: \`ndli run <this folder> --model …\`.
+`,
+  };
+}

@@ -1,0 +1,197 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { resolveBrowser, type BrowserOptions } from '../browser.js';
+import { formatVerdict } from '../format-verdict.js';
+import { createJudge, type Judge } from '../judge.js';
+import type { DEFAULT_TIMEOUTS } from '../playwright-config.js';
+import type { SpecFolder } from '../spec-folder.js';
+import { checkMutants, runReferenceWithCoverage, type MutationCheckOptions, type MutationReport, type ReferenceRun } from './check-mutants.js';
+import { SpecCheckError } from './errors.js';
+import { sharedEvidence } from './evidence-folder.js';
+import type { TestRunRecord } from './mutation-plan.js';
+
+/** One thing `checkSpecFolder` verifies; `problems` say what is wrong (empty when it holds). */
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  problems: string[];
+}
+
+export interface SpecCheckOptions {
+  spec: SpecFolder;
+  /** Mutants to test, sampled with `seed`; undefined = every mutant; 0 = no mutation check. */
+  maxMutants?: number;
+  /** Seed of the mutant sample (default 1). */
+  seed?: number;
+  /** Only the reference and its mutants: no variants, no seeded bugs (for measuring scores). */
+  mutantsOnly?: boolean;
+  /** Lowest acceptable mutation score, 0–1 (default 0: any measured score holds). */
+  minScore?: number;
+  browser?: BrowserOptions;
+  /** Playwright workers per run (default 2: one per core of a small machine). */
+  workers?: number;
+  timeouts?: Partial<Record<keyof typeof DEFAULT_TIMEOUTS, number>>;
+  /** Work directory (default: a new temp directory). */
+  directory?: string;
+  signal?: AbortSignal;
+  onProgress?: (message: string) => void;
+}
+
+export interface SpecCheckReport {
+  spec: string;
+  checks: CheckResult[];
+  /** Absent when no mutant was tested (`maxMutants: 0`, or the reference failed). */
+  mutation?: MutationReport;
+  minScore: number;
+  /** Every check holds, and the mutation score (when measured) reaches minScore. */
+  ok: boolean;
+  durationMs: number;
+}
+
+const DOM_CONTRACT_HEADING = /^#{1,6}\s.*\bDOM contract\b/im;
+
+function check(name: string, problems: string[]): CheckResult {
+  return { name, ok: problems.length === 0, problems };
+}
+
+/** The task prompt exists and states a DOM contract (a heading naming it), which is what tests may rely on. */
+export function checkTaskPrompt(spec: SpecFolder): CheckResult {
+  const problems: string[] = [];
+  if (spec.taskPrompt.trim().length === 0) problems.push('task.md is empty');
+  else if (!DOM_CONTRACT_HEADING.test(spec.taskPrompt)) problems.push('task.md has no "DOM contract" heading: state the ids, attributes and texts the tests rely on under one');
+  return check('task prompt and DOM contract present', problems);
+}
+
+function leafTitle(run: TestRunRecord): string {
+  const prefix = run.describePath.length > 0 ? `${run.describePath.join(' › ')} › ` : '';
+  return run.title.slice(prefix.length);
+}
+
+/** Test titles are unique, and no two tests share an evidence folder (titles differing only in punctuation). */
+export function checkTitles(runs: readonly TestRunRecord[]): CheckResult {
+  const counts = new Map<string, number>();
+  for (const run of runs) counts.set(`${run.file}: ${run.title}`, (counts.get(`${run.file}: ${run.title}`) ?? 0) + 1);
+  const duplicates = [...counts.entries()].filter(([, count]) => count > 1).map(([title]) => `title used twice: ${title}`);
+  const unique = [...new Map(runs.map((run) => [`${run.file}: ${run.title}`, run])).values()];
+  const shared = sharedEvidence(unique.map((run) => ({ file: run.file, describePath: run.describePath, title: leafTitle(run) }))).map(
+    (titles) => `one evidence folder for: ${titles.join(' | ')} (titles differ only in punctuation; tell them apart in words)`,
+  );
+  return check('test titles unique, evidence folders distinct', [...duplicates, ...shared]);
+}
+
+async function checkReference(spec: SpecFolder, reference: ReferenceRun, judge: Judge): Promise<CheckResult> {
+  const failing = reference.runs.filter((run) => run.status !== 'passed' && run.status !== 'skipped');
+  if (failing.length === 0) return check(`reference/${spec.artifactFileName} passes every test`, []);
+  // The coverage run judged the instrumented page; judge the file itself for the verdict a user would see.
+  const verdict = await judge.run({ spec, artifact: spec.referencePath, trace: 'off' });
+  if (verdict.failed === 0) {
+    return check(`reference/${spec.artifactFileName} passes every test`, [
+      `the reference passes, but with Stryker's mutant switches built in it fails: ${failing.map((run) => run.title).join('; ')} — mutants cannot be judged on it`,
+    ]);
+  }
+  return check(`reference/${spec.artifactFileName} passes every test`, [formatVerdict(verdict)]);
+}
+
+async function checkVariants(spec: SpecFolder, judge: Judge): Promise<CheckResult> {
+  const problems: string[] = [];
+  for (const variant of spec.variants) {
+    const verdict = await judge.run({ spec, artifact: variant.path, trace: 'off' });
+    if (verdict.failed > 0 || verdict.passed !== verdict.total) problems.push(`variants/${variant.name}.html (${variant.description}) fails:\n${formatVerdict(verdict)}`);
+  }
+  return check(`every variant passes (${spec.variants.length})`, problems);
+}
+
+/** Each seeded bug fails an assertion (its `caught by` test when it names one), two checks at a time. */
+async function checkBugs(spec: SpecFolder, judge: Judge): Promise<{ result: CheckResult; caught: Record<string, string> }> {
+  const limit = pLimit(2);
+  const caught: Record<string, string> = {};
+  const problems = await Promise.all(
+    spec.bugs.map((bug) =>
+      limit(async () => {
+        const selection = bug.caughtBy ? { tests: [bug.caughtBy] } : { maxFailures: 1 };
+        const verdict = await judge.run({ spec, artifact: bug.path, trace: 'off', ...selection });
+        // Caught means an assertion failed, not a test cut off by a timeout on a busy machine.
+        const failure = verdict.failures.find((candidate) => candidate.status === 'failed');
+        if (failure) {
+          caught[bug.name] = [...failure.describePath, failure.title].join(' › ');
+          return undefined;
+        }
+        const named = bug.caughtBy ? ` (its caught-by test "${bug.caughtBy}" passes or does not exist)` : '';
+        return `bugs/${bug.name}.html (${bug.description}) is not caught${named}`;
+      }),
+    ),
+  );
+  return { result: check(`every seeded bug is caught (${spec.bugs.length})`, problems.filter((problem) => problem !== undefined)), caught };
+}
+
+function scoreProblems(mutation: MutationReport, minScore: number): string[] {
+  const { score } = mutation.score;
+  if (score === undefined) return ['no mutant could be judged (every one was invalid or skipped): no score'];
+  return score < minScore ? [`mutation score ${(score * 100).toFixed(1)} % is below the minimum ${(minScore * 100).toFixed(1)} %`] : [];
+}
+
+/**
+ * Verifies a spec folder the way `ndli spec check` does: the task prompt states a DOM contract; titles are unique
+ * with distinct evidence folders; the reference and every variant pass; every seeded bug is caught; and automatic
+ * mutants of the reference's scripts measure how much behaviour the tests pin down (the mutation score).
+ */
+export async function checkSpecFolder(options: SpecCheckOptions): Promise<SpecCheckReport> {
+  const started = performance.now();
+  const { spec } = options;
+  const browser = resolveBrowser(options.browser);
+  const workers = options.workers ?? 2;
+  const directory = options.directory ?? mkdtempSync(join(tmpdir(), `ndli-spec-check-${spec.name}-`));
+  const judge = createJudge({ browser: { executablePath: browser.executablePath }, workers, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+  const progress = options.onProgress ?? (() => undefined);
+  const minScore = options.minScore ?? 0;
+  const checks: CheckResult[] = [checkTaskPrompt(spec)];
+  const mutationOptions: MutationCheckOptions = {
+    spec,
+    ...(options.maxMutants !== undefined ? { maxMutants: options.maxMutants } : {}),
+    seed: options.seed ?? 1,
+    directory,
+    browser,
+    workers,
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: progress,
+  };
+  let mutation: MutationReport | undefined;
+  try {
+    progress('reference: every test, recording which code each test reaches');
+    let reference: ReferenceRun | undefined;
+    try {
+      reference = await runReferenceWithCoverage(mutationOptions);
+    } catch (error) {
+      if (!(error instanceof SpecCheckError)) throw error;
+      // The scripts cannot be mutated (or the instrumented page cannot run): judge the reference alone, no score.
+      const verdict = await judge.run({ spec, artifact: spec.referencePath, trace: 'off' });
+      checks.push(check(`reference/${spec.artifactFileName} passes every test`, verdict.failed === 0 ? [] : [formatVerdict(verdict)]));
+      checks.push(check('mutants of the reference', [`${error.message}${error.hint ? ` (${error.hint})` : ''}`]));
+    }
+    const referenceCheck = reference ? await checkReference(spec, reference, judge) : undefined;
+    if (reference && referenceCheck) checks.push(checkTitles(reference.runs), referenceCheck);
+    if (!options.mutantsOnly) {
+      progress('variants');
+      checks.push(await checkVariants(spec, judge));
+      progress('seeded bugs');
+      checks.push((await checkBugs(spec, judge)).result);
+    }
+    if (reference && referenceCheck?.ok && options.maxMutants !== 0) {
+      mutation = await checkMutants(mutationOptions, reference);
+      checks.push(check('mutation score', scoreProblems(mutation, minScore)));
+    }
+  } finally {
+    await judge.close();
+  }
+  return {
+    spec: spec.name,
+    checks,
+    ...(mutation ? { mutation } : {}),
+    minScore,
+    ok: checks.every((result) => result.ok),
+    durationMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,11 @@
+// The spec check (`ndli spec check`): is a spec folder sound, and how strong are its tests (mutation score)?
+export { checkSpecFolder, checkTaskPrompt, checkTitles, type CheckResult, type SpecCheckOptions, type SpecCheckReport } from './check-spec-folder.js';
+export { PASS_SIZES, type MutantReport, type MutationReport } from './check-mutants.js';
+export { classifyMutant, mutationScore, type MutantOutcome, type MutantStatus, type MutationScore } from './classify-mutant.js';
+export { instrumentReference, MutantSchema, type Mutant, type InstrumentedReference } from './instrument-reference.js';
+export { mutantDiff } from './mutant-diff.js';
+export { sampleReproducibly } from './sample-mutants.js';
+export { scheduleMutants } from './schedule-mutants.js';
+export { evidenceFolder, sharedEvidence } from './evidence-folder.js';
+export { formatSpecCheck } from './format-spec-check.js';
+export { SpecCheckError, ScriptUnparsableError, MutationRunError, type SpecCheckErrorCode } from './errors.js';

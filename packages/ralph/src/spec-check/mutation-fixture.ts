@@ -1,0 +1,145 @@
+// `@ndli/ralph/spec` under the `ndli-mutation` export condition: the judge's `app` fixture, plus the switch that
+// activates one Stryker mutant per test (set before the app's own script runs) and records each test's outcome.
+// Spec files import `@ndli/ralph/spec` as usual; only a mutation check's Playwright run resolves it here.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, TestInfo } from '@playwright/test';
+import { stripAnsi } from '../assertion-message.js';
+import { test as judged } from '../spec/app-fixture.js';
+import { MUTATION_PLAN_ENV, MutationPlanSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';
+
+export { expect, ARTIFACT_ENV, RUN_DIRECTORY_ENV, LOAD_HANG_MARKER, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT, type AppUnderTest, type AppDiagnostics } from '../spec/app-fixture.js';
+
+let cachedPlan: MutationPlan | undefined;
+function plan(): MutationPlan {
+  const path = process.env[MUTATION_PLAN_ENV];
+  if (!path) throw new Error(`${MUTATION_PLAN_ENV} is not set: this fixture runs only inside a mutation check.`);
+  cachedPlan ??= MutationPlanSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return cachedPlan;
+}
+
+function killedMarker(current: MutationPlan, mutantId: string): string {
+  return join(current.resultsDirectory, 'killed', mutantId);
+}
+
+interface SwitchSettings {
+  mutantId: string | null;
+  hitLimit: number;
+  coverage: boolean;
+}
+
+/** Runs in the page before any of its scripts: Stryker's instrumented code reads `globalThis.__stryker__`. */
+function installSwitch(settings: SwitchSettings): void {
+  type Namespace = { activeMutant?: string; hitCount?: number; hitLimit?: number; mutantCoverage?: { static: Record<string, number>; perTest: Record<string, unknown> } };
+  const scope = globalThis as unknown as { __stryker__?: Namespace; __ndliCovered?: (id: string) => void };
+  const namespace: Namespace = (scope.__stryker__ ??= {});
+  if (settings.mutantId !== null) {
+    namespace.activeMutant = settings.mutantId;
+    namespace.hitCount = 0;
+    namespace.hitLimit = settings.hitLimit;
+  }
+  if (settings.coverage) {
+    // Stryker counts each reached mutant in `mutantCoverage.static`; the first count of each id is reported out,
+    // batched per task (each report is a round trip to the test process).
+    const seen = new Set<string>();
+    let pending: string[] = [];
+    const flush = (): void => {
+      const batch = pending;
+      pending = [];
+      scope.__ndliCovered?.(batch.join(','));
+    };
+    const counts = new Proxy<Record<string, number>>({}, {
+      set(target, key, value: number) {
+        const id = String(key);
+        if (!seen.has(id)) {
+          seen.add(id);
+          if (pending.push(id) === 1) queueMicrotask(flush);
+        }
+        target[id] = value;
+        return true;
+      },
+    });
+    namespace.mutantCoverage = { static: counts, perTest: {} };
+  }
+}
+
+function fullTitle(testInfo: TestInfo): { title: string; describePath: string[] } {
+  // titlePath: [file, ...describe blocks, title].
+  const path = testInfo.titlePath.slice(1);
+  return { title: path.join(' › '), describePath: path.slice(0, -1) };
+}
+
+function collectLoadErrors(context: BrowserContext): string[] {
+  const errors: string[] = [];
+  context.on('page', (page) => {
+    let loaded = false;
+    page.on('load', () => {
+      loaded = true;
+    });
+    page.on('pageerror', (error) => {
+      if (!loaded) errors.push(`${error.name}: ${error.message}`);
+    });
+  });
+  return errors;
+}
+
+interface Slot {
+  plan: MutationPlan;
+  title: string;
+  describePath: string[];
+  mutantId: string | null;
+}
+
+export const test = judged.extend<{ mutationSlot: Slot }>({
+  // Auto, and needing no other fixture: a slot with nothing to run skips before any browser context is made.
+  mutationSlot: [
+    // Playwright reads a fixture's dependencies from its first parameter's destructuring: `{}` = none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, testInfo) => {
+      const current = plan();
+      const { title, describePath } = fullTitle(testInfo);
+      const mutantId = current.mode === 'mutants' ? (current.schedule[title]?.[testInfo.repeatEachIndex] ?? null) : null;
+      if (current.mode === 'mutants') {
+        testInfo.skip(mutantId === null, 'no mutant in this slot');
+        if (mutantId !== null) testInfo.skip(existsSync(killedMarker(current, mutantId)), `mutant ${mutantId} is already killed`);
+      }
+      await use({ plan: current, title, describePath, mutantId });
+    },
+    { auto: true },
+  ],
+  context: async ({ context, mutationSlot }, use, testInfo) => {
+    const { plan: current, title, describePath, mutantId } = mutationSlot;
+    const covered = new Set<string>();
+    if (current.mode === 'coverage') {
+      await context.exposeBinding('__ndliCovered', (_source, ids: string) => {
+        for (const id of ids.split(',')) covered.add(id);
+      });
+    }
+    await context.addInitScript(installSwitch, { mutantId, hitLimit: current.hitLimit, coverage: current.mode === 'coverage' });
+    const loadErrors = collectLoadErrors(context);
+
+    await use(context);
+
+    const status = testInfo.status ?? 'passed';
+    const firstError = testInfo.errors[0]?.message;
+    const record: TestRunRecord = {
+      title,
+      file: testInfo.titlePath[0] ?? '',
+      describePath,
+      ...(mutantId !== null ? { mutantId } : {}),
+      status,
+      ...(firstError ? { error: stripAnsi(firstError).split('\n').slice(0, 6).join('\n') } : {}),
+      loadErrors,
+      ...(current.mode === 'coverage' ? { covered: [...covered].sort((a, b) => Number(a) - Number(b)) } : {}),
+    };
+    mkdirSync(current.resultsDirectory, { recursive: true });
+    writeFileSync(join(current.resultsDirectory, `${mutantId ?? 'reference'}-${testInfo.testId}.json`), JSON.stringify(record));
+    if (mutantId !== null && status !== 'passed' && status !== 'skipped') {
+      mkdirSync(join(current.resultsDirectory, 'killed'), { recursive: true });
+      writeFileSync(killedMarker(current, mutantId), title);
+      // A failing test is what a mutant should cause: expected, so Playwright keeps this worker and its browser
+      // instead of replacing them as it does after a real failure.
+      testInfo.fail();
+    }
+  },
+});

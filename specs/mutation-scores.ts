@@ -1,0 +1,44 @@
+// The full mutation scores of the bundled specs (CI checks only a small sample):
+//   pnpm specs:mutation [--max-mutants N|all] [--seed S] [--record] [spec …]
+// --record writes each measured score into the spec's spec.json ("mutation").
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkSpecFolder, formatSpecCheck, listSpecNames, loadSpec, type MutationReport } from '@ndli/ralph';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'max-mutants': { type: 'string', default: 'all' }, seed: { type: 'string', default: '1' }, record: { type: 'boolean', default: false } },
+});
+const specsDirectory = import.meta.dirname;
+const maxMutants = values['max-mutants'] === 'all' ? undefined : Number(values['max-mutants']);
+const seed = Number(values.seed);
+const names = positionals.length > 0 ? positionals : listSpecNames({ specsDirectory });
+
+function record(name: string, mutation: MutationReport): void {
+  const file = join(specsDirectory, name, 'spec.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const { killed, survived, invalid, score } = mutation.score;
+  if (score === undefined) return;
+  manifest.mutation = { score: Number(score.toFixed(3)), killed, survived, invalid, sampled: mutation.sampled, generated: mutation.generated, seed: mutation.seed };
+  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+const rows: string[] = [];
+for (const name of names) {
+  const report = await checkSpecFolder({
+    spec: loadSpec(name, { specsDirectory }),
+    mutantsOnly: true,
+    ...(maxMutants === undefined ? {} : { maxMutants }),
+    seed,
+    onProgress: (message) => process.stderr.write(`→ ${name}: ${message}\n`),
+  });
+  process.stdout.write(`${formatSpecCheck(report)}\n\n`);
+  const { mutation } = report;
+  if (mutation && values.record) record(name, mutation);
+  const score = mutation?.score.score;
+  rows.push(
+    `| ${name} | ${score === undefined ? '—' : `${(score * 100).toFixed(1)} %`} | ${mutation ? `${mutation.score.killed} / ${mutation.score.survived} / ${mutation.score.invalid}` : '—'} | ${mutation ? `${mutation.sampled} of ${mutation.generated}` : '—'} | ${mutation ? (mutation.msPerMutant / 1000).toFixed(2) : '—'} s |`,
+  );
+}
+process.stdout.write(['| spec | mutation score | killed / survived / invalid | mutants | time per mutant |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n');
