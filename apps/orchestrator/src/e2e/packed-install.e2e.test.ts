@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // tarballs installed with npm into an empty folder (dependencies come from the npm registry), then the installed
 // `ndli` runs the bundled calculator spec with the SCRIPTED demo transcript, and judges a file.
 const REPOSITORY = fileURLToPath(new URL('../../../../', import.meta.url));
-const PUBLISHABLE = ['packages/models', 'packages/latent-core', 'packages/ralph', 'specs', 'apps/orchestrator'];
+const PUBLISHABLE = ['packages/models', 'packages/latent-core', 'packages/ralph', 'specs', 'apps/viewer', 'apps/orchestrator'];
 const CALCULATOR_REFERENCE = join(REPOSITORY, 'specs/calculator/reference/calculator.html');
 const MINUTES = 60_000;
 

@@ -8,6 +8,7 @@ import { ARTIFACT_ENV } from '../spec/app-fixture.js';
 import type { SpecFolder } from '../spec-folder.js';
 import { MutationRunError } from './errors.js';
 import { MUTATION_CONDITION, MUTATION_PLAN_ENV, TestRunRecordSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';
+import { resolveSandbox } from '../sandbox.js';
 
 const require = createRequire(import.meta.url);
 const PLAYWRIGHT_CLI = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
@@ -46,6 +47,7 @@ export async function runMutationPass(options: MutationPassOptions): Promise<Tes
   writeFileSync(planFile, JSON.stringify(plan));
   const repeatEach = Math.max(1, ...Object.values(plan.schedule).map((slots) => slots.length));
   const baseConfig = join(options.directory, 'base.config.mjs');
+  const sandbox = await resolveSandbox(options.browser.executablePath);
   writeFileSync(
     baseConfig,
     renderPlaywrightConfig({
@@ -57,6 +59,11 @@ export async function runMutationPass(options: MutationPassOptions): Promise<Tes
       globalTimeoutMs: options.timeoutMs,
       trace: 'off',
       maxFailures: 0,
+      // The judge's isolation (the app re-opened per test); the mutation fixture itself marks a mutant's
+      // failures as expected, so the app fixture must not do it a second time.
+      isolation: 'reopen',
+      keepWorkerOnFailure: false,
+      chromiumSandbox: sandbox.osSandbox,
       ...(plan.mode === 'mutants' ? { onlyTests: Object.keys(plan.schedule) } : {}),
       ...DEFAULT_TIMEOUTS,
       ...options.timeouts,

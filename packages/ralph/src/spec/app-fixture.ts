@@ -112,7 +112,7 @@ export interface AppWorkerOptions {
   keepWorkerOnFailure: boolean;
 }
 
-interface WorkerSession {
+export interface WorkerSession {
   current: AppContext | undefined;
 }
 
