@@ -136,6 +136,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file')
     .option('--max-rounds <n>', 'rounds per trial', integer('--max-rounds'))
     .option('--max-refinements <n>', 'REFINE iterations per inner loop', integer('--max-refinements'))
+    .addOption(new Option('--refine-output <mode>', 'REFINE answers: only changed tasks, or the full state (the seed); compare two benches to measure it').choices(['changes', 'full']))
     .option('--max-tokens <n>', 'max completion tokens per call', integer('--max-tokens'))
     .option('--temperature <t>', 'sampling temperature', decimal('--temperature'))
     .option('--max-total-tokens <n>', 'token budget per trial', integer('--max-total-tokens'))
