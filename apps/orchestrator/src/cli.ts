@@ -135,6 +135,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--evidence', 'with --queue: workers ship Ralph\'s screenshots and traces too (large)')
     .option('-c, --config <file>', 'config file')
     .option('--max-rounds <n>', 'rounds per trial', integer('--max-rounds'))
+    .option('--max-restarts <n>', 'fresh starts per trial after stagnation before it ends stalled (default 1)', integer('--max-restarts'))
     .option('--max-refinements <n>', 'REFINE iterations per inner loop', integer('--max-refinements'))
     .addOption(new Option('--refine-output <mode>', 'REFINE answers: only changed tasks, or the full state (the seed); compare two benches to measure it').choices(['changes', 'full']))
     .option('--max-tokens <n>', 'max completion tokens per call', integer('--max-tokens'))

@@ -60,8 +60,9 @@ describe('ndli bench / report / compare over scripted models', () => {
       'tiny-seven.ndli': schemaFailureScenario({ modelId: 'staller', attempts: 3 }),
       'tiny-seven.one-shot': oneShotScenario({ modelId: 'staller', html: read(secondBug.path) }),
     });
+    // --max-restarts 0: the staller's transcript scripts no fresh start, and what is measured here is its stall.
     const result = await runCli(
-      ['bench', '--models', 'replay/models/fixer,replay/models/staller', '--specs', 'tiny,tiny-seven', '--modes', 'ndli,one-shot', '--trials', '2', '--concurrency', '2', '--id', 'scripted', '--max-rounds', '3', '--specs-dir', specsDirectory],
+      ['bench', '--models', 'replay/models/fixer,replay/models/staller', '--specs', 'tiny,tiny-seven', '--modes', 'ndli,one-shot', '--trials', '2', '--concurrency', '2', '--id', 'scripted', '--max-rounds', '3', '--max-restarts', '0', '--specs-dir', specsDirectory],
       cwd,
     );
     bench = { code: result.code, stdout: result.stdout + result.stderr };
