@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from './browser.js';
 
 /** ralph's Playwright reporter of live progress (tests done of total, failures so far). */
-const PROGRESS_REPORTER = fileURLToPath(new URL('./progress-reporter.ts', import.meta.url));
+// Beside this file: progress-reporter.ts inside the repository (sources), progress-reporter.js when installed (dist/).
+const PROGRESS_REPORTER = fileURLToPath(new URL(`./progress-reporter.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
 
 export interface GeneratedConfigOptions {
   testsDirectory: string;

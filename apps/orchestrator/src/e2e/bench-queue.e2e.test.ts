@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeTranscript, type Transcript } from '@ndli/models';
-import { loadSpec } from '@ndli/ralph';
+import { loadSpec, runSpecs, toFixBlockers } from '@ndli/ralph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BenchStore } from '../bench/bench-store.js';
 import { runBench } from '../bench/run-bench.js';
@@ -88,7 +88,14 @@ describe('ndli bench --queue (BullMQ on a real redis-server, worker processes)',
     };
     mkdirSync(join(cwd, 'models', 'fixer'), { recursive: true });
     for (const [name, transcript] of Object.entries(transcripts)) writeTranscript(join(cwd, 'models', 'fixer', `${name}.jsonl`), transcript);
-  }, 60_000);
+    // The real-judge test's fixer resolves the FIX tasks real Ralph makes of the bug (the scripted judge names its own).
+    const realFixTasks = toFixBlockers(await runSpecs({ spec, artifact: bug.path }));
+    mkdirSync(join(cwd, 'models', 'real-fixer'), { recursive: true });
+    writeTranscript(
+      join(cwd, 'models', 'real-fixer', 'tiny.ndli.jsonl'),
+      fixScenario({ modelId: 'real-fixer', reference: read(spec.referencePath), buggy: read(bug.path), bugDescription: bug.description, fixTaskNames: realFixTasks.map((task) => task.name) }),
+    );
+  }, 120_000);
 
   afterAll(async () => {
     await redis?.stop();
@@ -199,7 +206,7 @@ describe('ndli bench --queue (BullMQ on a real redis-server, worker processes)',
     worker.child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
       await until(() => output.includes('Worker on'), 'the worker to connect');
-      const bench = await runCli(['bench', '--models', 'replay/models/fixer', '--specs', 'tiny', '--modes', 'ndli', '--trials', '1', '--id', 'real-judge', '--max-rounds', '3', '--specs-dir', specsDirectory, '--queue', redis.url, '--evidence'], cwd);
+      const bench = await runCli(['bench', '--models', 'replay/models/real-fixer', '--specs', 'tiny', '--modes', 'ndli', '--trials', '1', '--id', 'real-judge', '--max-rounds', '3', '--specs-dir', specsDirectory, '--queue', redis.url, '--evidence'], cwd);
       expect(bench.code, bench.stdout + bench.stderr).toBe(0);
       const directory = join(cwd, 'bench', 'real-judge');
       const [result] = lines(directory);

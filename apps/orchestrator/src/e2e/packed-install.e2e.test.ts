@@ -31,7 +31,7 @@ describe('the packed packages, installed outside the repository', () => {
   }, 15 * MINUTES);
 
   it('packs one tarball per publishable package', () => {
-    expect(readdirSync(join(app, 'node_modules', '@ndli')).sort()).toEqual(['latent-core', 'models', 'orchestrator', 'ralph', 'specs']);
+    expect(readdirSync(join(app, 'node_modules', '@ndli')).sort()).toEqual(['latent-core', 'models', 'orchestrator', 'ralph', 'specs', 'viewer']);
   });
 
   it('runs `npx ndli run calculator --model replay/demo` to a green verdict', async () => {
