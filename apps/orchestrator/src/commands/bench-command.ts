@@ -17,6 +17,7 @@ import { htmlReport } from '../report/html-report.js';
 import { markdownTable } from '../report/markdown-table.js';
 import { specLookup } from '../run/specs-location.js';
 import { flagsToConfig, type RunFlags } from './run-command.js';
+import { acquireDirectoryLock } from '../run/directory-lock.js';
 
 export interface BenchFlags extends Omit<RunFlags, 'model' | 'fix' | 'oneShot' | 'json'> {
   models?: string;
@@ -82,6 +83,9 @@ export async function benchCommand(flags: BenchFlags): Promise<number> {
     plan = await newPlan(flags, cwd);
     store = BenchStore.create(join(benchRoot, plan.id), plan);
   }
+  // One coordinator per bench directory: a second `--resume` of a live bench would record every trial twice.
+  const lock = acquireDirectoryLock(store.directory, { kind: 'bench', command: 'ndli bench' });
+  if (lock.takenOverFrom) process.stdout.write(`⚠  took over the lock of pid ${lock.takenOverFrom.pid} (started ${lock.takenOverFrom.startedAt}), which is gone\n`);
   const controller = new AbortController();
   const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort('interrupted'));
   process.on('SIGINT', onSigint);
@@ -109,6 +113,7 @@ export async function benchCommand(flags: BenchFlags): Promise<number> {
     return EXIT.passed;
   } finally {
     process.off('SIGINT', onSigint);
+    lock.release();
   }
 }
 

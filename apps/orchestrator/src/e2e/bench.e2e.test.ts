@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { writeTranscript, type Transcript } from '@ndli/models';
@@ -157,6 +157,20 @@ describe('ndli bench / report / compare over scripted models', () => {
     expect(loose.stdout).toMatch(/REGRESSION .*fixer · tiny · ndli/);
   }, 60_000);
 
+  it('refuses a second coordinator while the bench directory is locked by a live process', async () => {
+    const lockFile = join(benchDirectory, 'ndli.lock');
+    // This test process is alive: its lock must be respected, not taken over.
+    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), command: 'ndli bench' }));
+    try {
+      const second = await runCli(['bench', '--resume', 'scripted'], cwd);
+      expect(second.code, second.stdout + second.stderr).toBe(2);
+      expect(second.stderr).toContain(`is in progress (pid ${process.pid}); wait or stop it`);
+      expect(results(benchDirectory)).toHaveLength(16);
+    } finally {
+      rmSync(lockFile, { force: true });
+    }
+  }, 120_000);
+
   it('a killed bench resumes without redoing finished trials', async () => {
     const args = ['bench', '--models', 'replay/models/fixer', '--specs', 'tiny', '--modes', 'ndli', '--trials', '3', '--concurrency', '1', '--id', 'killed', '--specs-dir', specsDirectory];
     const directory = join(cwd, 'bench', 'killed');
@@ -171,6 +185,8 @@ describe('ndli bench / report / compare over scripted models', () => {
 
     const resumed = await runCli(['bench', '--resume', 'killed'], cwd);
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    // The killed coordinator's lock is left behind; its process is gone, so the resume takes it over.
+    expect(resumed.stdout).toMatch(/took over the lock of pid \d+/);
     const after = results(directory);
     expect(after.map((result) => result.trial).sort()).toEqual([1, 2, 3]);
     // Finished trials are kept as they were, not run again.
