@@ -51,8 +51,8 @@ describe('loadSpec', () => {
       }
     })();
     expect(error).toBeInstanceOf(SpecNotFoundError);
-    expect(error).toMatchObject({ code: 'SPEC_NOT_FOUND', spec: 'calculater', availableSpecs: ['counter'] });
-    expect((error as Error).message).toContain('Available specs: counter');
+    expect(error).toMatchObject({ code: 'SPEC_NOT_FOUND', spec: 'calculater', availableSpecs: ['counter', 'harness-fault', 'isolation'] });
+    expect((error as Error).message).toContain('Available specs: counter, harness-fault, isolation');
   });
 
   it('rejects a folder that breaks the layout, listing every problem', () => {
@@ -99,6 +99,6 @@ describe('specs directory', () => {
   });
 
   it('lists every valid spec', () => {
-    expect(listSpecs({ specsDirectory }).map((spec) => spec.name)).toEqual(['counter']);
+    expect(listSpecs({ specsDirectory }).map((spec) => spec.name)).toEqual(['counter', 'harness-fault', 'isolation']);
   });
 });
