@@ -3,7 +3,7 @@
 // Spec files import `@ndli/ralph/spec` as usual; only a mutation check's Playwright run resolves it here.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, TestInfo } from '@playwright/test';
+import type { TestInfo } from '@playwright/test';
 import { stripAnsi } from '../assertion-message.js';
 import { test as judged } from '../spec/app-fixture.js';
 import { MUTATION_PLAN_ENV, MutationPlanSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';
@@ -69,20 +69,6 @@ function fullTitle(testInfo: TestInfo): { title: string; describePath: string[] 
   return { title: path.join(' › '), describePath: path.slice(0, -1) };
 }
 
-function collectLoadErrors(context: BrowserContext): string[] {
-  const errors: string[] = [];
-  context.on('page', (page) => {
-    let loaded = false;
-    page.on('load', () => {
-      loaded = true;
-    });
-    page.on('pageerror', (error) => {
-      if (!loaded) errors.push(`${error.name}: ${error.message}`);
-    });
-  });
-  return errors;
-}
-
 interface Slot {
   plan: MutationPlan;
   title: string;
@@ -107,18 +93,37 @@ export const test = judged.extend<{ mutationSlot: Slot }>({
     },
     { auto: true },
   ],
-  context: async ({ context, mutationSlot }, use, testInfo) => {
+  // Before the app opens on the (reused) page: the switch as an init script, the coverage binding, and a listener
+  // for errors at load, all undone after the test so the next test's mutant starts clean.
+  beforeAppOpen: async ({ mutationSlot }, use, testInfo) => {
     const { plan: current, title, describePath, mutantId } = mutationSlot;
     const covered = new Set<string>();
-    if (current.mode === 'coverage') {
-      await context.exposeBinding('__ndliCovered', (_source, ids: string) => {
-        for (const id of ids.split(',')) covered.add(id);
-      });
-    }
-    await context.addInitScript(installSwitch, { mutantId, hitLimit: current.hitLimit, coverage: current.mode === 'coverage' });
-    const loadErrors = collectLoadErrors(context);
-
-    await use(context);
+    const loadErrors: string[] = [];
+    await use(async (page) => {
+      const undo: Array<() => Promise<void>> = [];
+      if (current.mode === 'coverage') {
+        const binding = await page.exposeBinding('__ndliCovered', (_source, ids: string) => {
+          for (const id of ids.split(',')) covered.add(id);
+        });
+        undo.push(() => binding.dispose());
+      }
+      const script = await page.addInitScript(installSwitch, { mutantId, hitLimit: current.hitLimit, coverage: current.mode === 'coverage' });
+      undo.push(() => script.dispose());
+      let loaded = false;
+      const onLoad = (): void => {
+        loaded = true;
+      };
+      const onPageError = (error: Error): void => {
+        if (!loaded) loadErrors.push(`${error.name}: ${error.message}`);
+      };
+      page.on('load', onLoad);
+      page.on('pageerror', onPageError);
+      return async () => {
+        page.off('load', onLoad);
+        page.off('pageerror', onPageError);
+        for (const step of undo.reverse()) await step();
+      };
+    });
 
     const status = testInfo.status ?? 'passed';
     const firstError = testInfo.errors[0]?.message;

@@ -97,9 +97,17 @@ function watchForFreeze(page: Page, onFreeze: () => Promise<void>): () => void {
  */
 export type Isolation = 'reopen' | 'new-context';
 
+/**
+ * Harness work on the test's page before the app is opened (init scripts, bindings, listeners), undone by the
+ * function it returns after the test. What it changes does not mark the context as changed by the test: it is
+ * undone, so the next test may still reuse the context. ralph's mutation check sets it (the active mutant).
+ */
+export type BeforeAppOpen = (page: Page) => Promise<() => Promise<void>>;
+
 export interface AppFixtureOptions {
   /** This test gets a new context of its own, closed after it: declare it for tests of Playwright's clock or permissions. */
   pristineContext: boolean;
+  beforeAppOpen: BeforeAppOpen | undefined;
 }
 
 export interface AppWorkerOptions {
@@ -147,6 +155,7 @@ function failedOnAppsAccount(testInfo: TestInfo, app: AppContext): boolean {
  */
 export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWorkerOptions & { appSession: WorkerSession }>({
   pristineContext: [false, { option: true }],
+  beforeAppOpen: [undefined, { option: true }],
   isolation: ['reopen', { option: true, scope: 'worker' }],
   keepWorkerOnFailure: [false, { option: true, scope: 'worker' }],
   appSession: [
@@ -159,7 +168,7 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
     },
     { scope: 'worker' },
   ],
-  app: async ({ browser, appSession, pristineContext, isolation, keepWorkerOnFailure }, use, testInfo) => {
+  app: async ({ browser, appSession, pristineContext, beforeAppOpen, isolation, keepWorkerOnFailure }, use, testInfo) => {
     const path = artifactPath();
     const html = readFileSync(path, 'utf8');
     const url = `${APP_ORIGIN}/${encodeURIComponent(basename(path))}`;
@@ -187,6 +196,10 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
     }
     const { page } = current;
     current.recorder = recorder;
+    // The harness's own init scripts and bindings are undone after the test: they do not make the context dirty.
+    const dirtyBefore = current.dirty;
+    const undoSetup = beforeAppOpen ? await beforeAppOpen(page) : undefined;
+    current.dirty = dirtyBefore;
 
     const app: AppUnderTest = {
       page,
@@ -225,6 +238,10 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
         stopWatching();
       }
     } finally {
+      // What could not be undone stays in the context: the next test gets a new one.
+      await undoSetup?.().catch(() => {
+        current.dirty = true;
+      });
       await countHeldBack(current, recorder);
       recorder.flush();
       current.recorder = undefined;

@@ -10,6 +10,7 @@ export {
   type AppUnderTest,
   type AppDiagnostics,
   type AppFixtureOptions,
+  type BeforeAppOpen,
   type AppWorkerOptions,
   type Isolation,
 } from './app-fixture.js';
