@@ -47,7 +47,7 @@ export {
 } from './judge.js';
 export { JudgeProgressSchema, type JudgeProgress } from './judge-progress.js';
 export { isHarnessError } from './harness-error.js';
-export { mergeRerun, rerunTitles } from './merge-rerun.js';
+export { DEFAULT_RERUN_LIMIT, mergeRerun, rerunTitles } from './merge-rerun.js';
 export { resolveSandbox, type Sandbox } from './sandbox.js';
 export {
   VerdictSchema,

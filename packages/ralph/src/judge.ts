@@ -8,7 +8,7 @@ import { resolveBrowser, type BrowserChoice, type BrowserOptions } from './brows
 import { buildVerdict } from './build-verdict.js';
 import { JudgeClosedError, PlaywrightRunError, ReportInvalidError, RunAbortedError } from './errors.js';
 import { followProgress, type JudgeProgress } from './judge-progress.js';
-import { mergeRerun, rerunTitles } from './merge-rerun.js';
+import { DEFAULT_RERUN_LIMIT, mergeRerun, rerunTitles } from './merge-rerun.js';
 import { lockOutputDirectory } from './output-directory-lock.js';
 import { DEFAULT_TIMEOUTS, renderPlaywrightConfig, type PassTrace, type TraceMode } from './playwright-config.js';
 import { resolveSandbox } from './sandbox.js';
@@ -37,6 +37,8 @@ export interface JudgeOptions {
    * `pnpm bench:ralph`'s comparison; also set by NDLI_JUDGE_BEHAVIOUR=previous).
    */
   behaviour?: JudgeBehaviour;
+  /** Failures re-run with traces at most (default DEFAULT_RERUN_LIMIT; past it, a sample across describe blocks). */
+  rerunLimit?: number;
 }
 
 export type JudgeBehaviour = 'current' | 'previous';
@@ -72,6 +74,8 @@ export interface JudgeRunOptions extends SpecLookupOptions {
   trace?: TraceMode;
   /** Re-run the failed tests once with traces (default true; see JudgeOptions.behaviour). */
   rerunFailures?: boolean;
+  /** Overrides the judge's rerunLimit for this run. */
+  rerunLimit?: number;
   /** Live progress while Playwright runs: tests done of total, failures so far. */
   onProgress?: (progress: JudgeProgress) => void;
   /**
@@ -234,7 +238,8 @@ export function createJudge(options: JudgeOptions = {}): Judge {
       let verdict = first;
       // The re-run: traces of the failures, the flaky signal, and a second chance for a harness error. A run that
       // stops at its first failure (maxFailures) only asks whether the suite catches a bug: judge errors only.
-      const again = behaviour === 'previous' || runOptions.rerunFailures === false ? [] : maxFailures > 0 ? rerunTitles({ failures: [], judgeErrors: first.judgeErrors }) : rerunTitles(first);
+      const rerunLimit = runOptions.rerunLimit ?? options.rerunLimit ?? DEFAULT_RERUN_LIMIT;
+      const again = behaviour === 'previous' || runOptions.rerunFailures === false ? [] : rerunTitles(first, maxFailures > 0 ? 0 : rerunLimit);
       if (again.length > 0) {
         const rerunTrace = trace === 'off' ? 'off' : trace === 'retain-on-failure-with-snapshots' ? 'on-with-snapshots' : 'on';
         const second = await pass(spec, artifact, { directory: join(outputDirectory, RERUN_DIRECTORY), runDirectory: outputDirectory, trace: rerunTrace, maxFailures: 0, tests: again }, runOptions, report('rerun'));

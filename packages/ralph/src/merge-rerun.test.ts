@@ -29,6 +29,16 @@ describe('rerunTitles', () => {
     );
     expect(rerunTitles(first)).toEqual(['group › a', 'group › b']);
   });
+
+  it('takes every failure up to the limit, then a sample that reaches every failing group; judge errors always', () => {
+    const inGroup = (group: string, title: string): Failure => ({ ...failure(title), describePath: [group], group });
+    const failures = [inGroup('add', 'a1'), inGroup('add', 'a2'), inGroup('add', 'a3'), inGroup('add', 'a4'), inGroup('mul', 'm1'), inGroup('mul', 'm2'), inGroup('neg', 'n1')];
+    const many = { failures, judgeErrors: [judgeError('harness')] };
+    expect(rerunTitles(many, 7)).toHaveLength(8);
+    expect(rerunTitles(many, 4)).toEqual(['add › a1', 'mul › m1', 'neg › n1', 'add › a2', 'group › harness']);
+    expect(rerunTitles(many, 2)).toEqual(['add › a1', 'mul › m1', 'group › harness']);
+    expect(rerunTitles({ failures: [], judgeErrors: [judgeError('harness')] }, 0)).toEqual(['group › harness']);
+  });
 });
 
 describe('mergeRerun', () => {

@@ -13,12 +13,41 @@ export function fullTitle(test: Pick<TestOutcome, 'describePath' | 'title'>): st
   return [...test.describePath, test.title].join(' › ');
 }
 
-/** The tests a re-run pass takes: every failure (for its trace and the flaky signal) and every judge error. */
-export function rerunTitles(verdict: Pick<Verdict, 'failures' | 'judgeErrors'>): string[] {
+/**
+ * Failures re-run by default. Each re-run of a failure costs its wait for the expected state again (the expect
+ * timeout) plus tracing: an app failing half of a suite would pay its failures twice. Past this many, the re-run
+ * takes a sample that still gives every failing group (a FIX blocker) a trace; the rest keep their first failure.
+ */
+export const DEFAULT_RERUN_LIMIT = 12;
+
+/** Up to `limit` failures, taken in turn from each describe block (block order, then test order within it). */
+function sampleAcrossGroups(failures: readonly Failure[], limit: number): Failure[] {
+  const groups = new Map<string, Failure[]>();
+  for (const failure of failures) {
+    const group = [failure.file, ...failure.describePath].join(' › ');
+    groups.set(group, [...(groups.get(group) ?? []), failure]);
+  }
+  const queues = [...groups.values()];
+  const chosen: Failure[] = [];
+  for (let round = 0; chosen.length < limit && queues.some((queue) => queue.length > round); round += 1) {
+    for (const queue of queues) {
+      const next = queue[round];
+      if (next && chosen.length < limit) chosen.push(next);
+    }
+  }
+  return chosen;
+}
+
+/**
+ * The tests a re-run pass takes: every judge error (a second chance: a harness error is never the app's), and the
+ * failures — all of them up to `limit` (for their traces and the flaky signal), else a sample across groups.
+ */
+export function rerunTitles(verdict: Pick<Verdict, 'failures' | 'judgeErrors'>, limit = DEFAULT_RERUN_LIMIT): string[] {
   // A test that never ran (wall-clock limit) or was interrupted would only hit the same limit again; an app that
   // never finished loading fails every test at once by the shared marker, with nothing more to show.
   const failed = verdict.failures.filter((failure) => (failure.status === 'failed' || failure.status === 'timedOut') && !LOAD_HANG.test(failure.message));
-  return [...new Set([...failed, ...verdict.judgeErrors].map(fullTitle))];
+  const taken = failed.length <= limit ? failed : sampleAcrossGroups(failed, limit);
+  return [...new Set([...taken, ...verdict.judgeErrors].map(fullTitle))];
 }
 
 /**
