@@ -18,9 +18,9 @@ const names = positionals.length > 0 ? positionals : listSpecNames({ specsDirect
 function record(name: string, mutation: MutationReport): void {
   const file = join(specsDirectory, name, 'spec.json');
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const { killed, survived, invalid, score } = mutation.score;
+  const { killed, survived, invalid, equivalent, score } = mutation.score;
   if (score === undefined) return;
-  manifest.mutation = { score: Number(score.toFixed(3)), killed, survived, invalid, sampled: mutation.sampled, generated: mutation.generated, seed: mutation.seed };
+  manifest.mutation = { score: Number(score.toFixed(3)), killed, survived, invalid, equivalent, sampled: mutation.sampled, generated: mutation.generated, seed: mutation.seed };
   writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -38,7 +38,7 @@ for (const name of names) {
   if (mutation && values.record) record(name, mutation);
   const score = mutation?.score.score;
   rows.push(
-    `| ${name} | ${score === undefined ? '—' : `${(score * 100).toFixed(1)} %`} | ${mutation ? `${mutation.score.killed} / ${mutation.score.survived} / ${mutation.score.invalid}` : '—'} | ${mutation ? `${mutation.sampled} of ${mutation.generated}` : '—'} | ${mutation ? (mutation.msPerMutant / 1000).toFixed(2) : '—'} s |`,
+    `| ${name} | ${score === undefined ? '—' : `${(score * 100).toFixed(1)} %`} | ${mutation ? `${mutation.score.killed} / ${mutation.score.survived} / ${mutation.score.invalid} / ${mutation.score.equivalent}` : '—'} | ${mutation ? `${mutation.sampled} of ${mutation.generated}` : '—'} | ${mutation ? (mutation.msPerMutant / 1000).toFixed(2) : '—'} s |`,
   );
 }
-process.stdout.write(['| spec | mutation score | killed / survived / invalid | mutants | time per mutant |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n');
+process.stdout.write(['| spec | mutation score | killed / survived / invalid / equivalent | mutants | time per mutant |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n');

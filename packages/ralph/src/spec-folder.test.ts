@@ -64,6 +64,22 @@ describe('loadSpec', () => {
     writeFileSync(join(root, 'half-done', 'spec.json'), JSON.stringify({ name: 'Half Done', title: 'Half' }));
     expect(() => loadSpec('half-done', { specsDirectory: root })).toThrow(/spec.json name: kebab-case name/);
   });
+
+  it('reads declared equivalent mutants from spec.json, each with a reason', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ralph-equivalent-'));
+    const directory = join(root, 'tally');
+    mkdirSync(join(directory, 'tests'), { recursive: true });
+    mkdirSync(join(directory, 'reference'));
+    writeFileSync(join(directory, 'task.md'), '# Tally\n## DOM contract\n');
+    writeFileSync(join(directory, 'tests', 'tally.spec.ts'), '');
+    writeFileSync(join(directory, 'reference', 'tally.html'), '<!doctype html>');
+    const equivalent = { line: 12, mutator: 'StringLiteral', replacement: '""', reason: 'the label is never shown before the first click' };
+    const manifest = { name: 'tally', title: 'Tally', artifact: 'tally.html', description: 'd', equivalentMutants: [equivalent] };
+    writeFileSync(join(directory, 'spec.json'), JSON.stringify(manifest));
+    expect(loadSpec(directory).equivalentMutants).toEqual([equivalent]);
+    writeFileSync(join(directory, 'spec.json'), JSON.stringify({ ...manifest, equivalentMutants: [{ ...equivalent, reason: 'same' }] }));
+    expect(() => loadSpec(directory)).toThrow(/equivalentMutants.0.reason: say why no test can tell this mutant apart/);
+  });
 });
 
 describe('specs directory', () => {

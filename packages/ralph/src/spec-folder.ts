@@ -7,6 +7,23 @@ import { stageOutsideNodeModules } from './spec-check/stage-spec-folder.js';
 /** Environment variable naming the specs directory (overrides the walk up from cwd). */
 export const SPECS_DIRECTORY_ENV = 'NDLI_SPECS_DIR';
 
+/**
+ * A mutant the spec's author declares equivalent: it changes the code but no behaviour the contract (or any user)
+ * can see, e.g. a guard made unreachable by another rule. Found by where it is and what it puts in; the reason says
+ * why it cannot be killed. Declared ones are not tested and not in the score; a declaration matching no mutant is a
+ * problem (the reference changed).
+ */
+export const EquivalentMutantSchema = z.object({
+  /** 1-based line of the reference where the mutated code starts (as `ndli spec check` prints it). */
+  line: z.number().int().positive(),
+  /** Stryker's mutator name, e.g. StringLiteral. */
+  mutator: z.string().min(1),
+  /** The code put in place of the original, as printed after `+`. */
+  replacement: z.string(),
+  reason: z.string().min(10, 'say why no test can tell this mutant apart'),
+});
+export type EquivalentMutant = z.infer<typeof EquivalentMutantSchema>;
+
 /** `spec.json` of a spec folder (specs/README.md). */
 export const SpecManifestSchema = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case name'),
@@ -15,8 +32,9 @@ export const SpecManifestSchema = z.object({
   description: z.string().min(1),
   /** The last measured mutation score (`pnpm specs:mutation --record`, `ndli spec check`): the tests' strength. */
   mutation: z
-    .object({ score: z.number().min(0).max(1), killed: z.number().int(), survived: z.number().int(), invalid: z.number().int(), sampled: z.number().int(), generated: z.number().int(), seed: z.number().int() })
+    .object({ score: z.number().min(0).max(1), killed: z.number().int(), survived: z.number().int(), invalid: z.number().int(), equivalent: z.number().int().optional(), sampled: z.number().int(), generated: z.number().int(), seed: z.number().int() })
     .optional(),
+  equivalentMutants: z.array(EquivalentMutantSchema).optional(),
 });
 export type SpecManifest = z.infer<typeof SpecManifestSchema>;
 
@@ -56,6 +74,8 @@ export const SpecFolderSchema = z.object({
   bugs: z.array(SeededBugSchema),
   /** Correct apps built differently (async rendering, other markup and order): guards against over-specified tests. */
   variants: z.array(VariantSchema),
+  /** spec.json's declared equivalent mutants (absent: none). */
+  equivalentMutants: z.array(EquivalentMutantSchema).optional(),
 });
 export type SpecFolder = z.infer<typeof SpecFolderSchema>;
 
@@ -161,6 +181,7 @@ export function readSpecFolder(directory: string): SpecFolder {
       return caughtBy ? { ...file, caughtBy } : file;
     }),
     variants: describedFiles(join(directory, 'variants'), 'variant').map(({ file }) => file),
+    ...(manifest.equivalentMutants ? { equivalentMutants: manifest.equivalentMutants } : {}),
   });
 }
 

@@ -4,6 +4,8 @@ import type { BrowserChoice } from '../browser.js';
 import type { DEFAULT_TIMEOUTS } from '../playwright-config.js';
 import type { SpecFolder } from '../spec-folder.js';
 import { classifyMutant, mutationScore, type MutantOutcome, type MutationScore } from './classify-mutant.js';
+import type { EquivalentMutant } from '../spec-folder.js';
+import { equivalentOutcome, matchEquivalentMutants } from './equivalent-mutants.js';
 import { instrumentReference, type Mutant } from './instrument-reference.js';
 import { mutantDiff } from './mutant-diff.js';
 import type { TestRunRecord } from './mutation-plan.js';
@@ -45,6 +47,8 @@ export interface MutationReport {
   durationMs: number;
   /** The mutant phase's time divided by the mutants tested. */
   msPerMutant: number;
+  /** spec.json's equivalent-mutant declarations that match no mutant (the reference changed since). */
+  staleEquivalents: EquivalentMutant[];
 }
 
 export interface ReferenceRun {
@@ -79,7 +83,8 @@ export async function checkMutants(options: MutationCheckOptions, reference: Ref
   const started = performance.now();
   const coverage = new Map(reference.runs.map((run) => [run.title, new Set(run.covered ?? [])]));
   const all = reference.instrumented.mutants;
-  const testable = all.filter((mutant) => !mutant.skipReason);
+  const equivalence = matchEquivalentMutants(all, options.spec.equivalentMutants ?? []);
+  const testable = all.filter((mutant) => !mutant.skipReason && !equivalence.declared.has(mutant.id));
   const sample = options.maxMutants === undefined ? testable : sampleReproducibly(testable, options.maxMutants, options.seed);
   const tried = new Map<string, Set<string>>(sample.map((mutant) => [mutant.id, new Set<string>()]));
   const killed = new Set<string>();
@@ -109,7 +114,13 @@ export async function checkMutants(options: MutationCheckOptions, reference: Ref
 
   const source = readFileSync(options.spec.referencePath, 'utf8');
   const reach = (id: string): number => [...coverage.values()].filter((reached) => reached.has(id)).length;
-  const outcomes = [...sample, ...all.filter((mutant) => mutant.skipReason)].map((mutant) => ({ ...classifyMutant(mutant, runs, reach(mutant.id)), diff: mutantDiff(source, mutant) }));
+  const outcome = (mutant: Mutant): MutantOutcome => {
+    const declaration = equivalence.declared.get(mutant.id);
+    return declaration ? equivalentOutcome(mutant, declaration) : classifyMutant(mutant, runs, reach(mutant.id));
+  };
+  // Skipped and declared-equivalent mutants are listed whatever the sample: they are never tested.
+  const untested = all.filter((mutant) => mutant.skipReason || equivalence.declared.has(mutant.id));
+  const outcomes = [...sample, ...untested].map((mutant) => ({ ...outcome(mutant), diff: mutantDiff(source, mutant) }));
   const durationMs = performance.now() - started;
   return {
     generated: all.length,
@@ -119,5 +130,6 @@ export async function checkMutants(options: MutationCheckOptions, reference: Ref
     score: mutationScore(outcomes),
     durationMs,
     msPerMutant: sample.length > 0 ? durationMs / sample.length : 0,
+    staleEquivalents: equivalence.stale,
   };
 }

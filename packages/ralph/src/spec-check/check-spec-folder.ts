@@ -7,6 +7,7 @@ import { formatVerdict } from '../format-verdict.js';
 import { createJudge, type Judge } from '../judge.js';
 import type { DEFAULT_TIMEOUTS } from '../playwright-config.js';
 import type { SpecFolder } from '../spec-folder.js';
+import { describeDeclaration } from './equivalent-mutants.js';
 import { checkMutants, runReferenceWithCoverage, type MutationCheckOptions, type MutationReport, type ReferenceRun } from './check-mutants.js';
 import { SpecCheckError } from './errors.js';
 import { sharedEvidence } from './evidence-folder.js';
@@ -127,9 +128,10 @@ async function checkBugs(spec: SpecFolder, judge: Judge): Promise<{ result: Chec
 }
 
 function scoreProblems(mutation: MutationReport, minScore: number): string[] {
+  const stale = mutation.staleEquivalents.map((declaration) => `spec.json declares an equivalent mutant that the reference no longer has (${describeDeclaration(declaration)}): remove or update it`);
   const { score } = mutation.score;
-  if (score === undefined) return ['no mutant could be judged (every one was invalid or skipped): no score'];
-  return score < minScore ? [`mutation score ${(score * 100).toFixed(1)} % is below the minimum ${(minScore * 100).toFixed(1)} %`] : [];
+  if (score === undefined) return [...stale, 'no mutant could be judged (every one was invalid, equivalent or skipped): no score'];
+  return [...stale, ...(score < minScore ? [`mutation score ${(score * 100).toFixed(1)} % is below the minimum ${(minScore * 100).toFixed(1)} %`] : [])];
 }
 
 /**

@@ -53,7 +53,7 @@ describe('mutationScore', () => {
       classifyMutant(mutant, [run('passed')], 1),
       classifyMutant(mutant, [run('failed', { loadErrors: ['boom'] })], 1),
     ];
-    expect(mutationScore(outcomes)).toEqual({ killed: 3, survived: 1, invalid: 1, skipped: 0, score: 0.75 });
+    expect(mutationScore(outcomes)).toEqual({ killed: 3, survived: 1, invalid: 1, equivalent: 0, skipped: 0, score: 0.75 });
   });
 
   it('has no score when nothing was judged', () => {

@@ -4,10 +4,11 @@ import type { TestRunRecord } from './mutation-plan.js';
 /**
  * killed: a test failed with the mutant active. survived: every test that reaches the mutated code passed (or none
  * reaches it) — a behaviour the specs do not pin down. invalid: the page threw while loading (the mutant breaks the
- * app before any behaviour can be judged; counted apart, like Stryker's runtime errors). skipped: not tested, with
- * the reason.
+ * app before any behaviour can be judged; counted apart, like Stryker's runtime errors). equivalent: declared in
+ * spec.json as changing no visible behaviour (not tested, counted apart, the reason shown). skipped: not tested,
+ * with the reason.
  */
-export type MutantStatus = 'killed' | 'survived' | 'invalid' | 'skipped';
+export type MutantStatus = 'killed' | 'survived' | 'invalid' | 'equivalent' | 'skipped';
 
 export interface MutantOutcome {
   mutant: Mutant;
@@ -48,6 +49,7 @@ export interface MutationScore {
   killed: number;
   survived: number;
   invalid: number;
+  equivalent: number;
   skipped: number;
   /** killed / (killed + survived); undefined when no mutant was judged (never a score from nothing). */
   score: number | undefined;
@@ -57,5 +59,5 @@ export function mutationScore(outcomes: readonly MutantOutcome[]): MutationScore
   const count = (status: MutantStatus): number => outcomes.filter((outcome) => outcome.status === status).length;
   const killed = count('killed');
   const survived = count('survived');
-  return { killed, survived, invalid: count('invalid'), skipped: count('skipped'), score: killed + survived > 0 ? killed / (killed + survived) : undefined };
+  return { killed, survived, invalid: count('invalid'), equivalent: count('equivalent'), skipped: count('skipped'), score: killed + survived > 0 ? killed / (killed + survived) : undefined };
 }

@@ -21,6 +21,12 @@ export function formatSpecCheck(report: SpecCheckReport): string {
       for (const outcome of apart) lines.push(`  #${outcome.mutant.id} ${outcome.status} (${outcome.mutant.mutatorName}): ${outcome.reason}`);
       lines.push('');
     }
+    const equivalent = mutation.outcomes.filter((outcome) => outcome.status === 'equivalent');
+    if (equivalent.length > 0) {
+      lines.push(`Declared equivalent mutants (${equivalent.length}, spec.json, not tested, not in the score):`);
+      for (const outcome of equivalent) lines.push(`  #${outcome.mutant.id} ${outcome.mutant.mutatorName}: ${outcome.reason}`, ...outcome.diff.split('\n').map((line) => `      ${line}`));
+      lines.push('');
+    }
   }
   lines.push(`Spec ${report.spec}:`);
   for (const result of report.checks) {
@@ -28,10 +34,10 @@ export function formatSpecCheck(report: SpecCheckReport): string {
     for (const problem of result.problems) lines.push(...problem.split('\n').map((line) => `      ${line}`));
   }
   if (mutation) {
-    const { killed, survived, invalid, skipped, score } = mutation.score;
+    const { killed, survived, invalid, equivalent, skipped, score } = mutation.score;
     const sample = mutation.sampled < mutation.generated ? `${mutation.sampled} of ${mutation.generated} sampled (seed ${mutation.seed})` : `all ${mutation.generated}`;
     lines.push(
-      `  mutation score: ${score === undefined ? 'none (no mutant judged)' : percent(score)} — ${killed} killed, ${survived} survived, ${invalid} invalid, ${skipped} skipped; mutants: ${sample}`,
+      `  mutation score: ${score === undefined ? 'none (no mutant judged)' : percent(score)} — ${killed} killed, ${survived} survived, ${invalid} invalid, ${equivalent} declared equivalent, ${skipped} skipped; mutants: ${sample}`,
       `  mutant time: ${(mutation.durationMs / 1000).toFixed(1)} s, ${(mutation.msPerMutant / 1000).toFixed(2)} s per mutant`,
     );
   }
