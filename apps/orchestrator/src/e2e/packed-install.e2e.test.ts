@@ -1,24 +1,28 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeTranscript } from '@ndli/models';
+import { passScenario } from '../transcripts/scenarios.js';
 
 // Outside the repository, as a user installs it: every publishable package built and packed (`pnpm pack`), the
 // tarballs installed with npm into an empty folder (dependencies come from the npm registry), then the installed
-// `ndli` runs the bundled calculator spec with the SCRIPTED demo transcript, and judges a file.
+// `ndli` runs the bundled calculator spec with the SCRIPTED demo transcript, and judges a file; a user's own spec
+// folder is scaffolded there (`ndli spec new`), filled in, checked (`ndli spec check`) and run by its path.
 const REPOSITORY = fileURLToPath(new URL('../../../../', import.meta.url));
 const PUBLISHABLE = ['packages/models', 'packages/latent-core', 'packages/ralph', 'specs', 'apps/viewer', 'apps/orchestrator'];
 const CALCULATOR_REFERENCE = join(REPOSITORY, 'specs/calculator/reference/calculator.html');
 const MINUTES = 60_000;
 
 describe('the packed packages, installed outside the repository', () => {
+  let root: string;
   let app: string;
   const environment = { ...process.env, CI: '1', NO_COLOR: '1', INIT_CWD: undefined, npm_lifecycle_event: undefined, NDLI_SPECS_DIR: undefined, NODE_OPTIONS: undefined };
 
   beforeAll(async () => {
-    const root = mkdtempSync(join(tmpdir(), 'ndli-packed-'));
+    root = mkdtempSync(join(tmpdir(), 'ndli-packed-'));
     const tarballs = join(root, 'tarballs');
     app = join(root, 'app');
     mkdirSync(app);
@@ -44,5 +48,40 @@ describe('the packed packages, installed outside the repository', () => {
     const result = await execa('npx', ['ndli', 'test', 'calculator', CALCULATOR_REFERENCE, '--json'], { cwd: app, env: environment, reject: false });
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ spec: 'calculator', failed: 0 });
+  }, 10 * MINUTES);
+
+  it('scaffolds, checks and runs a spec folder of the user\'s own (`ndli spec new`, `spec check`, `run <path>`)', async () => {
+    const created = await execa('npx', ['ndli', 'spec', 'new', 'tally', '--dir', 'my-specs'], { cwd: app, env: environment, reject: false });
+    expect(created.exitCode, `${created.stdout}\n${created.stderr}`).toBe(0);
+    const folder = join(app, 'my-specs', 'tally');
+    // Filled in as a user would: a second test, and a seeded bug it must catch.
+    const testFile = join(folder, 'tests', 'tally.spec.ts');
+    writeFileSync(
+      testFile,
+      `${readFileSync(testFile, 'utf8')}
+test.describe('Rule 2: every click counts', () => {
+  test('three clicks on #go show 3', async ({ app }) => {
+    for (let index = 0; index < 3; index += 1) await app.page.locator('#go').click();
+    await expect(app.page.locator('#output')).toHaveText('3');
+  });
+});
+`,
+    );
+    const reference = readFileSync(join(folder, 'reference', 'tally.html'), 'utf8');
+    writeFileSync(join(folder, 'bugs', 'counts-twice.html'), `<!-- bug: each click adds 2 -->\n${reference.replace('count += 1', 'count += 2')}`);
+
+    const checked = await execa('npx', ['ndli', 'spec', 'check', './my-specs/tally', '--max-mutants', 'all', '--json'], { cwd: app, env: environment, reject: false });
+    expect(checked.exitCode, `${checked.stdout}\n${checked.stderr}`).toBe(0);
+    const report = JSON.parse(checked.stdout) as { ok: boolean; checks: { name: string; ok: boolean }[]; mutation?: { score: { score?: number; killed: number } } };
+    expect(report.checks.map((check) => [check.name, check.ok])).toContainEqual(['every seeded bug is caught (1)', true]);
+    expect(report.mutation?.score.killed).toBeGreaterThan(0);
+    expect(report.mutation?.score.score).toBeDefined();
+
+    // A SCRIPTED transcript that writes the reference (as a recorded model run would be replayed).
+    const transcript = join(root, 'tally.jsonl');
+    writeTranscript(transcript, passScenario({ modelId: 'scripted-tally', reference }));
+    const run = await execa('npx', ['ndli', 'run', './my-specs/tally', '--model', `replay/${transcript}`], { cwd: app, env: environment, reject: false });
+    expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(run.stdout).toMatch(/PASSED/);
   }, 10 * MINUTES);
 });

@@ -2,7 +2,9 @@
 // Prints, in one run, the cold CLI verdict (`ndli test <spec> <file> --json` in a new process: what a person and
 // every bench trial pay) on the reference and on a buggy app failing many tests, with the current judge and with
 // the previous behaviour (NDLI_JUDGE_BEHAVIOUR=previous: a context per test, every test traced, no re-run): the
-// median of N runs, the wall time per test, and the CPU seconds of the judge's processes (Linux /proc).
+// median of N runs, the wall time per test, and the CPU seconds of the judge's processes (Linux /proc). Then the
+// reference made noisy (an error logged on every animation frame; 1,000 errors/s) and flooded (50 errors and an
+// uncaught error per 1 ms tick): correct behaviour, so they must pass, in about the time of the quiet reference.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,6 +39,22 @@ function buggyArtifact(): string {
   writeFileSync(path, broken);
   return path;
 }
+
+/** The reference with a script added before `</body>` that logs without end: correct behaviour, noisy console. */
+function noisyArtifact(name: string, script: string): string {
+  const reference = readFileSync(spec.referencePath, 'utf8');
+  const noisy = reference.replace('</body>', `<script>${script}</script>\n</body>`);
+  if (noisy === reference) throw new Error(`Cannot add the bench's noise to ${spec.referencePath}: no </body>.`);
+  const path = join(mkdtempSync(join(tmpdir(), `ndli-bench-${name}-`)), spec.artifactFileName);
+  writeFileSync(path, noisy);
+  return path;
+}
+
+const NOISE = {
+  'error per frame': `(function frame(n) { console.error('frame ' + n + ' failed'); requestAnimationFrame(() => frame(n + 1)); })(0);`,
+  '1,000 errors/s': `let n = 0; setInterval(() => console.error('tick ' + (n += 1) + ' failed'), 1);`,
+  flood: `let n = 0; setInterval(() => { n += 1; for (let i = 0; i < 50; i += 1) console.error('render failed at tick ' + n); throw new Error('tick ' + n + ' failed'); }, 1);`,
+} as const;
 
 interface Sample {
   ms: number;
@@ -73,16 +91,23 @@ const buggy = buggyArtifact();
 console.log(`spec ${spec.name}; browser ${browser.executablePath} (${browser.source}); ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ${runs} cold CLI runs each, interleaved`);
 console.log(`reference ${spec.referencePath}\nbuggy     ${buggy}\n`);
 
+const noisy = Object.entries(NOISE).map(([label, script]) => ({ label: `${label} · current`, artifact: noisyArtifact(label.replace(/\W+/g, '-'), script) }));
 const results: Record<string, Sample[]> = { 'reference · current': [], 'reference · previous': [], 'buggy · current': [], 'buggy · previous': [] };
+for (const { label } of noisy) results[label] = [];
 // Interleaved, so a change in the machine's load during the bench hits both behaviours alike.
 for (let run = 0; run < runs; run += 1) {
   for (const behaviour of ['current', 'previous'] as const) {
     results[`reference · ${behaviour}`]?.push(await coldVerdict(spec.referencePath, behaviour));
     results[`buggy · ${behaviour}`]?.push(await coldVerdict(buggy, behaviour));
   }
+  for (const { label, artifact } of noisy) results[label]?.push(await coldVerdict(artifact, 'current'));
 }
 for (const [label, samples] of Object.entries(results)) console.log(line(label, samples));
 
 const wall = (label: string): number => median((results[label] ?? []).map((sample) => sample.ms));
 console.log(`\nreference: current / previous = ${(wall('reference · current') / wall('reference · previous')).toFixed(2)} (target ≤ 0.42; ≤ 8 s cold)`);
 console.log(`buggy / reference (current) = ${(wall('buggy · current') / wall('reference · current')).toFixed(2)} (target ≤ 2)`);
+for (const { label } of noisy) {
+  const failed = (results[label] ?? []).some((sample) => sample.failed > 0);
+  console.log(`${label.replace(' · current', '')} / quiet reference = ${(wall(label) / wall('reference · current')).toFixed(2)} (target ≤ 1.3${label.startsWith('flood') ? ' for the noisy ones; a flood: a clear verdict' : ''})${failed ? ' — some tests FAILED on this correct app' : ''}`);
+}
