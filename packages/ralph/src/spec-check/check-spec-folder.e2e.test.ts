@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../spec-folder.js';
@@ -32,5 +35,25 @@ describe('checkSpecFolder on the counter fixture', () => {
     // One survivor is below a minimum of 100 %: that check alone fails, and with it the spec.
     expect(report.checks.filter((check) => !check.ok)).toEqual([{ name: 'mutation score', ok: false, problems: [expect.stringContaining('below the minimum 100.0 %')] }]);
     expect(report.ok).toBe(false);
+  });
+});
+
+describe('the seeded-bug check', () => {
+  it('judges bugs naming their test in one run, and says which are not caught and why', { timeout: 180_000 }, async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ralph-bugs-'));
+    cpSync(join(specsDirectory, 'counter'), directory, { recursive: true });
+    const reference = readFileSync(join(directory, 'reference', 'counter.html'), 'utf8');
+    // A "bug" that is the reference itself: its caught-by test passes, so it is not caught.
+    writeFileSync(join(directory, 'bugs', 'no-bug.html'), `<!-- bug: none at all -->\n<!-- caught by: increment › one click on #increment shows 1 -->\n${reference}`);
+    // A real bug whose caught-by line names a test that does not exist.
+    writeFileSync(join(directory, 'bugs', 'misnamed.html'), `<!-- bug: reset does nothing -->\n<!-- caught by: reset › no such test -->\n${reference.replace('count = 0; show();', 'show();')}`);
+    const report = await checkSpecFolder({ spec: loadSpec(directory), seed: 1, maxMutants: 0 });
+    const bugs = report.checks.find((check) => check.name.startsWith('every seeded bug is caught'));
+    expect(bugs?.name).toBe('every seeded bug is caught (4)');
+    // adds-two (named test, judged in the shared run) and forgets-count (no named test: its own run) are caught.
+    expect(bugs?.problems).toEqual([
+      'bugs/misnamed.html names a caught-by test that does not exist: "reset › no such test" (fix its second line)',
+      'bugs/no-bug.html (none at all) is not caught (its caught-by test "increment › one click on #increment shows 1" passes or does not exist)',
+    ]);
   });
 });

@@ -2,11 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { resolveBrowser, type BrowserOptions } from '../browser.js';
+import { resolveBrowser, type BrowserChoice, type BrowserOptions } from '../browser.js';
 import { formatVerdict } from '../format-verdict.js';
 import { createJudge, type Judge } from '../judge.js';
 import type { DEFAULT_TIMEOUTS } from '../playwright-config.js';
-import type { SpecFolder } from '../spec-folder.js';
+import { isHarnessError } from '../harness-error.js';
+import type { SeededBug, SpecFolder } from '../spec-folder.js';
+import { runMutationPass } from './run-mutation-pass.js';
 import { describeDeclaration } from './equivalent-mutants.js';
 import { checkMutants, runReferenceWithCoverage, type MutationCheckOptions, type MutationReport, type ReferenceRun } from './check-mutants.js';
 import { SpecCheckError } from './errors.js';
@@ -104,19 +106,75 @@ async function checkVariants(spec: SpecFolder, judge: Judge): Promise<CheckResul
   return check(`every variant passes (${spec.variants.length})`, problems);
 }
 
-/** Each seeded bug fails an assertion (its `caught by` test when it names one), two checks at a time. */
-async function checkBugs(spec: SpecFolder, judge: Judge): Promise<{ result: CheckResult; caught: Record<string, string> }> {
+/** What the seeded-bug check needs of the spec check's settings. */
+interface BugCheckSettings {
+  judge: Judge;
+  directory: string;
+  browser: BrowserChoice;
+  workers: number;
+  timeouts?: SpecCheckOptions['timeouts'];
+  signal?: AbortSignal;
+  /** Full titles of the spec's tests, when the reference run listed them: a caught-by line naming none is a problem. */
+  titles?: ReadonlySet<string>;
+}
+
+/** `describe › title` of the test that caught a bug, or undefined: the verdict of one bug's own judge run. */
+async function judgeBug(spec: SpecFolder, bug: SeededBug, judge: Judge): Promise<string | undefined> {
+  const selection = bug.caughtBy ? { tests: [bug.caughtBy] } : { maxFailures: 1 };
+  const verdict = await judge.run({ spec, artifact: bug.path, trace: 'off', ...selection });
+  // Caught means an assertion failed, not a test cut off by a timeout on a busy machine.
+  const failure = verdict.failures.find((candidate) => candidate.status === 'failed');
+  return failure ? [...failure.describePath, failure.title].join(' › ') : undefined;
+}
+
+/**
+ * The bugs that name their `caught by` test, judged together in one Playwright process (each bug served in place of
+ * the app for its test only): one process start instead of one per bug. Returns the bugs it could decide: caught
+ * (an assertion failed, not a harness error) or not caught (the test ran and passed).
+ */
+async function judgeNamedBugs(spec: SpecFolder, bugs: readonly SeededBug[], settings: BugCheckSettings): Promise<Map<string, string | undefined>> {
+  const schedule: Record<string, string[]> = {};
+  for (const bug of bugs) if (bug.caughtBy) (schedule[bug.caughtBy] ??= []).push(bug.name);
+  const decided = new Map<string, string | undefined>();
+  if (Object.keys(schedule).length === 0) return decided;
+  const runs = await runMutationPass({
+    spec,
+    artifact: spec.referencePath,
+    directory: join(settings.directory, 'bugs'),
+    plan: { mode: 'artifacts', schedule, artifacts: Object.fromEntries(bugs.map((bug) => [bug.name, bug.path])), hitLimit: 1 },
+    browser: settings.browser,
+    workers: settings.workers,
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+    timeoutMs: 600_000,
+    ...(settings.signal ? { signal: settings.signal } : {}),
+  });
+  for (const run of runs) {
+    if (!run.artifactId) continue;
+    const harness = isHarnessError({ status: run.status, errors: run.error ? [run.error] : [], diagnostics: { pageErrors: [] } });
+    if (run.status === 'failed' && !harness) decided.set(run.artifactId, run.title);
+    else if (run.status === 'passed') decided.set(run.artifactId, undefined);
+  }
+  return decided;
+}
+
+/**
+ * Each seeded bug fails an assertion (its `caught by` test when it names one). Bugs naming their test are judged
+ * together; the others, and any the shared run could not decide (its test missing, timed out or hit a harness error),
+ * get a judge run of their own, two at a time.
+ */
+async function checkBugs(spec: SpecFolder, settings: BugCheckSettings): Promise<{ result: CheckResult; caught: Record<string, string> }> {
+  const { titles } = settings;
+  const misnamed = (bug: SeededBug): boolean => bug.caughtBy !== undefined && titles !== undefined && !titles.has(bug.caughtBy);
+  const decided = await judgeNamedBugs(spec, spec.bugs.filter((bug) => !misnamed(bug)), settings);
   const limit = pLimit(2);
   const caught: Record<string, string> = {};
   const problems = await Promise.all(
     spec.bugs.map((bug) =>
       limit(async () => {
-        const selection = bug.caughtBy ? { tests: [bug.caughtBy] } : { maxFailures: 1 };
-        const verdict = await judge.run({ spec, artifact: bug.path, trace: 'off', ...selection });
-        // Caught means an assertion failed, not a test cut off by a timeout on a busy machine.
-        const failure = verdict.failures.find((candidate) => candidate.status === 'failed');
-        if (failure) {
-          caught[bug.name] = [...failure.describePath, failure.title].join(' › ');
+        if (misnamed(bug)) return `bugs/${bug.name}.html names a caught-by test that does not exist: "${bug.caughtBy ?? ''}" (fix its second line)`;
+        const caughtBy = decided.has(bug.name) ? decided.get(bug.name) : await judgeBug(spec, bug, settings.judge);
+        if (caughtBy) {
+          caught[bug.name] = caughtBy;
           return undefined;
         }
         const named = bug.caughtBy ? ` (its caught-by test "${bug.caughtBy}" passes or does not exist)` : '';
@@ -179,7 +237,9 @@ export async function checkSpecFolder(options: SpecCheckOptions): Promise<SpecCh
       progress('variants');
       checks.push(await checkVariants(spec, judge));
       progress('seeded bugs');
-      checks.push((await checkBugs(spec, judge)).result);
+      const titles = reference ? new Set(reference.runs.map((run) => run.title)) : undefined;
+      const settings: BugCheckSettings = { judge, directory, browser, workers, ...(titles ? { titles } : {}), ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+      checks.push((await checkBugs(spec, settings)).result);
     }
     if (reference && referenceCheck?.ok && options.maxMutants !== 0) {
       mutation = await checkMutants(mutationOptions, reference);

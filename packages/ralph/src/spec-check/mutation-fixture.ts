@@ -3,7 +3,7 @@
 // Spec files import `@ndli/ralph/spec` as usual; only a mutation check's Playwright run resolves it here.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TestInfo } from '@playwright/test';
+import type { Route, TestInfo } from '@playwright/test';
 import { stripAnsi } from '../assertion-message.js';
 import { test as judged } from '../spec/app-fixture.js';
 import { MUTATION_PLAN_ENV, MutationPlanSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';
@@ -73,7 +73,15 @@ interface Slot {
   plan: MutationPlan;
   title: string;
   describePath: string[];
-  mutantId: string | null;
+  /** What this slot runs: a mutant id (`mutants`), an app's id (`artifacts`), nothing (`coverage`). */
+  slotId: string | null;
+}
+
+const htmlCache = new Map<string, string>();
+function htmlOf(path: string): string {
+  const cached = htmlCache.get(path) ?? readFileSync(path, 'utf8');
+  htmlCache.set(path, cached);
+  return cached;
 }
 
 export const test = judged.extend<{ mutationSlot: Slot }>({
@@ -84,31 +92,41 @@ export const test = judged.extend<{ mutationSlot: Slot }>({
     async ({}, use, testInfo) => {
       const current = plan();
       const { title, describePath } = fullTitle(testInfo);
-      const mutantId = current.mode === 'mutants' ? (current.schedule[title]?.[testInfo.repeatEachIndex] ?? null) : null;
-      if (current.mode === 'mutants') {
-        testInfo.skip(mutantId === null, 'no mutant in this slot');
-        if (mutantId !== null) testInfo.skip(existsSync(killedMarker(current, mutantId)), `mutant ${mutantId} is already killed`);
-      }
-      await use({ plan: current, title, describePath, mutantId });
+      const slotId = current.mode === 'coverage' ? null : (current.schedule[title]?.[testInfo.repeatEachIndex] ?? null);
+      if (current.mode !== 'coverage') testInfo.skip(slotId === null, 'nothing scheduled in this slot');
+      if (current.mode === 'mutants' && slotId !== null) testInfo.skip(existsSync(killedMarker(current, slotId)), `mutant ${slotId} is already killed`);
+      await use({ plan: current, title, describePath, slotId });
     },
     { auto: true },
   ],
-  // Before the app opens on the (reused) page: the switch as an init script, the coverage binding, and a listener
-  // for errors at load, all undone after the test so the next test's mutant starts clean.
+  // Before the app opens on the (reused) page: the switch as an init script (or the slot's app, served in place of
+  // the artifact by a page route, which wins over the context's), the coverage binding, and a listener for errors at
+  // load, all undone after the test so the next test's slot starts clean.
   beforeAppOpen: async ({ mutationSlot }, use, testInfo) => {
-    const { plan: current, title, describePath, mutantId } = mutationSlot;
+    const { plan: current, title, describePath, slotId } = mutationSlot;
+    const mutantId = current.mode === 'mutants' ? slotId : null;
+    const artifactId = current.mode === 'artifacts' ? slotId : null;
     const covered = new Set<string>();
     const loadErrors: string[] = [];
-    await use(async (page) => {
+    await use(async (page, { url }) => {
       const undo: Array<() => Promise<void>> = [];
+      const replacement = artifactId === null ? undefined : current.artifacts[artifactId];
+      if (replacement !== undefined) {
+        const body = htmlOf(replacement);
+        const serve = (route: Route): Promise<void> => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+        await page.route(url, serve);
+        undo.push(() => page.unroute(url, serve));
+      }
       if (current.mode === 'coverage') {
         const binding = await page.exposeBinding('__ndliCovered', (_source, ids: string) => {
           for (const id of ids.split(',')) covered.add(id);
         });
         undo.push(() => binding.dispose());
       }
-      const script = await page.addInitScript(installSwitch, { mutantId, hitLimit: current.hitLimit, coverage: current.mode === 'coverage' });
-      undo.push(() => script.dispose());
+      if (current.mode !== 'artifacts') {
+        const script = await page.addInitScript(installSwitch, { mutantId, hitLimit: current.hitLimit, coverage: current.mode === 'coverage' });
+        undo.push(() => script.dispose());
+      }
       let loaded = false;
       const onLoad = (): void => {
         loaded = true;
@@ -132,19 +150,20 @@ export const test = judged.extend<{ mutationSlot: Slot }>({
       file: testInfo.titlePath[0] ?? '',
       describePath,
       ...(mutantId !== null ? { mutantId } : {}),
+      ...(artifactId !== null ? { artifactId } : {}),
       status,
       ...(firstError ? { error: stripAnsi(firstError).split('\n').slice(0, 6).join('\n') } : {}),
       loadErrors,
       ...(current.mode === 'coverage' ? { covered: [...covered].sort((a, b) => Number(a) - Number(b)) } : {}),
     };
     mkdirSync(current.resultsDirectory, { recursive: true });
-    writeFileSync(join(current.resultsDirectory, `${mutantId ?? 'reference'}-${testInfo.testId}.json`), JSON.stringify(record));
+    writeFileSync(join(current.resultsDirectory, `${slotId ?? 'reference'}-${testInfo.repeatEachIndex}-${testInfo.testId}.json`), JSON.stringify(record));
     if (mutantId !== null && status !== 'passed' && status !== 'skipped') {
       mkdirSync(join(current.resultsDirectory, 'killed'), { recursive: true });
       writeFileSync(killedMarker(current, mutantId), title);
-      // A failing test is what a mutant should cause: expected, so Playwright keeps this worker and its browser
-      // instead of replacing them as it does after a real failure.
-      testInfo.fail();
     }
+    // A failing test is what a mutant or a seeded bug should cause: expected, so Playwright keeps this worker and
+    // its browser instead of replacing them as it does after a real failure.
+    if (slotId !== null && status !== 'passed' && status !== 'skipped') testInfo.fail();
   },
 });

@@ -6,15 +6,19 @@ export const MUTATION_PLAN_ENV = 'NDLI_MUTATION_PLAN';
 export const MUTATION_CONDITION = 'ndli-mutation';
 
 /**
- * What one Playwright run of a mutation check does. `coverage`: no mutant active; every test reports which
+ * What one Playwright run of a spec check does. `coverage`: no mutant active; every test reports which
  * mutants its code reached (and whether it passed: this run is the reference check). `mutants`: test `title`
- * runs, at repeat index i, with mutant `schedule[title][i]` active (no entry: that slot is skipped).
+ * runs, at repeat index i, with mutant `schedule[title][i]` active (no entry: that slot is skipped). `artifacts`:
+ * test `title` runs, at repeat index i, against the app `artifacts[schedule[title][i]]` instead (many seeded bugs
+ * judged in one Playwright process, each by the test that should catch it).
  */
 export const MutationPlanSchema = z.object({
-  mode: z.enum(['coverage', 'mutants']),
+  mode: z.enum(['coverage', 'mutants', 'artifacts']),
   /** Where each test run writes its record, and `killed/<id>` markers that let later tests of a killed mutant skip. */
   resultsDirectory: z.string(),
   schedule: z.record(z.string(), z.array(z.string().nullable())).default({}),
+  /** `artifacts` mode: slot id → path of the HTML file served in place of the artifact. */
+  artifacts: z.record(z.string(), z.string()).default({}),
   /**
    * Times the active mutant's code may run in one page before Stryker's switch throws: a mutant that turns a
    * loop endless then fails fast instead of freezing the page until the test's timeout.
@@ -32,6 +36,8 @@ export const TestRunRecordSchema = z.object({
   describePath: z.array(z.string()),
   /** The active mutant (absent in a coverage run). */
   mutantId: z.string().optional(),
+  /** `artifacts` mode: the id of the app this run judged. */
+  artifactId: z.string().optional(),
   status: z.enum(['passed', 'failed', 'timedOut', 'interrupted', 'skipped']),
   /** The first error's message (why the test failed). */
   error: z.string().optional(),

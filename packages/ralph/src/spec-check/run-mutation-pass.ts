@@ -21,7 +21,7 @@ export interface MutationPassOptions {
   artifact: string;
   /** A fresh directory for this pass: config, plan, and one record per test run. */
   directory: string;
-  plan: Omit<MutationPlan, 'resultsDirectory'>;
+  plan: Omit<MutationPlan, 'resultsDirectory' | 'artifacts'> & Partial<Pick<MutationPlan, 'artifacts'>>;
   browser: BrowserChoice;
   workers: number;
   timeouts?: Partial<Record<keyof typeof DEFAULT_TIMEOUTS, number>>;
@@ -43,7 +43,7 @@ export async function runMutationPass(options: MutationPassOptions): Promise<Tes
   const resultsDirectory = join(options.directory, 'runs');
   mkdirSync(resultsDirectory, { recursive: true });
   const planFile = join(options.directory, 'plan.json');
-  const plan: MutationPlan = { ...options.plan, resultsDirectory };
+  const plan: MutationPlan = { artifacts: {}, ...options.plan, resultsDirectory };
   writeFileSync(planFile, JSON.stringify(plan));
   const repeatEach = Math.max(1, ...Object.values(plan.schedule).map((slots) => slots.length));
   const baseConfig = join(options.directory, 'base.config.mjs');
@@ -64,7 +64,7 @@ export async function runMutationPass(options: MutationPassOptions): Promise<Tes
       isolation: 'reopen',
       keepWorkerOnFailure: false,
       chromiumSandbox: sandbox.osSandbox,
-      ...(plan.mode === 'mutants' ? { onlyTests: Object.keys(plan.schedule) } : {}),
+      ...(plan.mode !== 'coverage' ? { onlyTests: Object.keys(plan.schedule) } : {}),
       ...DEFAULT_TIMEOUTS,
       ...options.timeouts,
     }),
@@ -75,7 +75,7 @@ export async function runMutationPass(options: MutationPassOptions): Promise<Tes
     configFile,
     `import base from './base.config.mjs';\nexport default { ...base, repeatEach: ${repeatEach}, reporter: [['null']], use: { ...base.use, screenshot: 'off', trace: 'off' } };\n`,
   );
-  if (plan.mode === 'mutants' && Object.keys(plan.schedule).length === 0) return [];
+  if (plan.mode !== 'coverage' && Object.keys(plan.schedule).length === 0) return [];
 
   const result = await execa(process.execPath, [PLAYWRIGHT_CLI, 'test', '--config', configFile], {
     cwd: options.spec.directory,

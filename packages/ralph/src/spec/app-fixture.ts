@@ -102,7 +102,7 @@ export type Isolation = 'reopen' | 'new-context';
  * function it returns after the test. What it changes does not mark the context as changed by the test: it is
  * undone, so the next test may still reuse the context. ralph's mutation check sets it (the active mutant).
  */
-export type BeforeAppOpen = (page: Page) => Promise<() => Promise<void>>;
+export type BeforeAppOpen = (page: Page, app: { url: string }) => Promise<() => Promise<void>>;
 
 export interface AppFixtureOptions {
   /** This test gets a new context of its own, closed after it: declare it for tests of Playwright's clock or permissions. */
@@ -198,7 +198,7 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
     current.recorder = recorder;
     // The harness's own init scripts and bindings are undone after the test: they do not make the context dirty.
     const dirtyBefore = current.dirty;
-    const undoSetup = beforeAppOpen ? await beforeAppOpen(page) : undefined;
+    const undoSetup = beforeAppOpen ? await beforeAppOpen(page, { url }) : undefined;
     current.dirty = dirtyBefore;
 
     const app: AppUnderTest = {
