@@ -14,6 +14,7 @@ import { answerFromGenerateResult, callRecordFromAnswer, type ChatAnswer, type C
 import { toOpenAICompatibleError } from './openai-compatible-errors.js';
 import { capabilitiesAfterRefusal, type ServerCapabilities, type ServerRefusal } from './openai-compatible-fallback.js';
 import { readChatStream, streamContentKind } from './openai-compatible-stream.js';
+import { acceptPlainAnswers } from './plain-answer-as-event-stream.js';
 import { StreamInterruptedError } from './stream-interrupted-error.js';
 import { generateWithRetries } from './retried-generation.js';
 import { modelIdsFromListBody, probeHttp } from './server-preflight.js';
@@ -76,6 +77,10 @@ export class OpenAICompatibleModel implements LanguageModel {
       supportsStructuredOutputs: true,
       // Usage in the last stream chunk; a server that rejects `stream_options` falls back to plain requests.
       includeUsage: true,
+      // A server that ignores `stream: true`: its plain answer is used (not asked for again), and later calls are plain.
+      fetch: acceptPlainAnswers(() => {
+        this.capabilities = { ...this.capabilities, streaming: false };
+      }),
     }).chatModel(modelId);
   }
 
