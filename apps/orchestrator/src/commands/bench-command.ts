@@ -9,7 +9,7 @@ import { runQueuedBench } from '../bench/queue/run-queued-bench.js';
 import { runBench, type BenchProgress } from '../bench/run-bench.js';
 import { summarize } from '../bench/summarize.js';
 import { isInfrastructureError } from '../bench/trial-result.js';
-import { redisConnection } from '../bench/queue/queue-connection.js';
+import { lacksItsPassword, redisConnection, withoutPassword } from '../bench/queue/queue-connection.js';
 import { EXIT } from '../cli-errors.js';
 import { loadConfig } from '../config/load-config.js';
 import { OrchestratorError } from '../errors.js';
@@ -58,7 +58,7 @@ async function newPlan(flags: BenchFlags, cwd: string): Promise<BenchPlan> {
     concurrency: flags.concurrency,
     baseUrls: list(flags.baseUrls),
     config,
-    ...(flags.queue ? { queue: flags.queue } : {}),
+    ...(flags.queue ? { queue: withoutPassword(flags.queue) } : {}),
     ...(flags.evidence ? { evidence: true } : {}),
     createdAt: new Date().toISOString(),
   });
@@ -98,7 +98,10 @@ export async function benchCommand(flags: BenchFlags): Promise<number> {
       process.stdout.write(`  [${done}/${total}] ${result.model} · ${result.spec} · ${result.mode} · trial ${result.trial} → ${result.status} (${result.endReason}; ${rounds}; ${result.tokens.prompt + result.tokens.completion} tokens; ${(result.durationMs / 1000).toFixed(1)} s)${cause}\n`);
     };
     const queueUrl = flags.queue ?? plan.queue;
-    if (queueUrl) process.stdout.write(`   trials go to the queue at ${queueUrl}: start workers with \`pnpm ndli worker --queue ${queueUrl}\`\n`);
+    if (queueUrl && lacksItsPassword(queueUrl)) {
+      throw new OrchestratorError('USAGE', `bench.json keeps the queue URL without its password (${queueUrl}).`, `Resume with the full URL: pnpm ndli bench --resume ${plan.id} --queue redis://…:<password>@…`);
+    }
+    if (queueUrl) process.stdout.write(`   trials go to the queue at ${withoutPassword(queueUrl)}: start workers with \`pnpm ndli worker --queue ${withoutPassword(queueUrl)}\`\n`);
     const outcome = queueUrl
       ? await runQueuedBench({ store, plan, queueUrl, evidence: plan.evidence ?? false, signal: controller.signal, onTrialEnd })
       : await runBench({ cwd, store, plan, signal: controller.signal, onTrialEnd });

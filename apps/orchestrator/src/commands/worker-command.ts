@@ -1,5 +1,5 @@
 import { startTrialWorker } from '../bench/queue/trial-worker.js';
-import { redisConnection } from '../bench/queue/queue-connection.js';
+import { redisConnection, withoutPassword } from '../bench/queue/queue-connection.js';
 import { EXIT } from '../cli-errors.js';
 import { OrchestratorError } from '../errors.js';
 
@@ -26,7 +26,7 @@ export async function workerCommand(flags: WorkerFlags): Promise<number> {
     onTrialStart: (trial) => process.stdout.write(`▶ ${trial.model} · ${trial.spec} · ${trial.mode} · trial ${trial.trial}\n`),
     onTrialEnd: (result) => process.stdout.write(`✔ ${result.model} · ${result.spec} · ${result.mode} · trial ${result.trial} → ${result.status} (${result.endReason})\n`),
   });
-  process.stdout.write(`👷 Worker on ${flags.queue} (${flags.concurrency} trial(s) at once${flags.baseUrl ? `, model server ${flags.baseUrl}` : ''}). Ctrl-C to stop.\n`);
+  process.stdout.write(`👷 Worker on ${withoutPassword(flags.queue)} (${flags.concurrency} trial(s) at once${flags.baseUrl ? `, model server ${flags.baseUrl}` : ''}). Ctrl-C to stop.\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = () => {

@@ -31,3 +31,30 @@ export function redisConnection(url: string): RedisOptions {
     maxRetriesPerRequest: null,
   };
 }
+
+/** What a queue URL's password is shown and stored as. */
+const REDACTED_PASSWORD = '***';
+
+/**
+ * The queue URL as it may be written down (bench.json, console lines, logs): its password, if any, replaced by
+ * `***`. Whoever can read a bench directory or a CI log must not learn the Redis password.
+ */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.password) return url;
+    parsed.password = REDACTED_PASSWORD;
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** True for a URL whose password was left out by withoutPassword (it cannot connect as it is). */
+export function lacksItsPassword(url: string): boolean {
+  try {
+    return new URL(url).password === REDACTED_PASSWORD;
+  } catch {
+    return false;
+  }
+}
