@@ -65,6 +65,20 @@ describe('RecordingModel: a resumed session appends', () => {
     expect(readdirSync(directory)).toEqual(['transcript.jsonl']);
   });
 
+  it('drops calls the run never saved (killed between recording and saving): the re-made call takes their place', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ndli-rec-')), 'transcript.jsonl');
+    // Three calls on record, but the run saved only two before it was killed: the third is made again on resume.
+    await record(new RecordingModel(scripted(1, 3), path), ['a', 'b', 'c']);
+    await record(new RecordingModel(scripted(7, 2), path, { append: true, keepCalls: 2 }), ['c', 'd']);
+    const transcript = readTranscript(path);
+    expect(transcript.calls.map((call) => [call.index, call.request.prompt, 'response' in call ? call.response.rawText : call.error.code])).toEqual([
+      [0, 'a', '{"n":1}'],
+      [1, 'b', '{"n":2}'],
+      [2, 'c', '{"n":7}'],
+      [3, 'd', '{"n":8}'],
+    ]);
+  });
+
   it('keeps an unreadable file aside instead of appending to it', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'ndli-rec-'));
     const path = join(directory, 'transcript.jsonl');

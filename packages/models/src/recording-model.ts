@@ -11,6 +11,11 @@ export interface RecordingOptions {
    * written once, calls keep their numbering, and the file replays the whole run.
    */
   append?: boolean;
+  /**
+   * With `append`: the calls the run itself has saved. Transcript lines past them are orphans of a kill (recorded,
+   * never saved by the run, made again on resume) and are dropped so a replay of the file stays in step.
+   */
+  keepCalls?: number;
 }
 
 /**
@@ -42,7 +47,7 @@ export class RecordingModel implements LanguageModel {
       modelId: inner.modelId,
     });
     if (options.append) {
-      this.nextIndex = continueTranscriptFile(path, header);
+      this.nextIndex = continueTranscriptFile(path, header, options.keepCalls === undefined ? {} : { keepCalls: options.keepCalls });
     } else {
       startTranscriptFile(path, header);
     }

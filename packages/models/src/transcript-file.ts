@@ -112,10 +112,12 @@ export function appendTranscriptCall(path: string, call: TranscriptCall): void {
  * Continues a transcript a session already started (a resumed run): the header stays as written once,
  * and the calls already recorded stay, so the file replays the whole run. A torn last line (killed
  * mid-write) is dropped, and so is anything after a gap in the numbering. A file that is not a
- * transcript is kept aside as `<file>.unreadable-<time>` and a new one started. Returns the index of
- * the next call.
+ * transcript is kept aside as `<file>.unreadable-<time>` and a new one started. With `keepCalls`, calls past
+ * that many are dropped too: a run killed after a call was recorded but before the run saved it makes that
+ * call again on resume, and the orphaned line would shift every later answer of a replay. Returns the
+ * index of the next call.
  */
-export function continueTranscriptFile(path: string, header: TranscriptHeader): number {
+export function continueTranscriptFile(path: string, header: TranscriptHeader, options: { keepCalls?: number } = {}): number {
   if (!existsSync(path)) {
     startTranscriptFile(path, header);
     return 0;
@@ -134,7 +136,7 @@ export function continueTranscriptFile(path: string, header: TranscriptHeader): 
   const kept = calls.sort((left, right) => left.index - right.index);
   // Only a contiguous run of indices 0, 1, 2, … replays; anything after a gap is dropped with the rest.
   let next = 0;
-  while (kept[next]?.index === next) next += 1;
+  while (kept[next]?.index === next && (options.keepCalls === undefined || next < options.keepCalls)) next += 1;
   const contiguous = kept.slice(0, next);
   if (contiguous.length !== lines.length - 1) {
     const temporary = `${path}.${process.pid}.tmp`;

@@ -89,7 +89,7 @@ function openModel(config: NdliConfig, store: RunStore, cwd: string, run: { spec
   });
   if (!config.record || isReplay) return model;
   // Appending: a resumed session continues the run's transcript, which then replays the whole run.
-  return withRecording(model, store.path(TRANSCRIPT_FILE), { description: `Recorded from ${modelSpec}`, append: true });
+  return withRecording(model, store.path(TRANSCRIPT_FILE), { description: `Recorded from ${modelSpec}`, append: true, keepCalls: recordedCallCount(store) });
 }
 
 /**
