@@ -1,10 +1,11 @@
 // The full mutation scores of the bundled specs (CI checks only a small sample):
 //   pnpm specs:mutation [--max-mutants N|all] [--seed S] [--record] [spec …]
-// --record writes each measured score into the spec's spec.json ("mutation").
+// --record writes each measured score into the spec's spec.json ("mutation") and rewrites the table of
+// specs/README.md from every spec.json, so the two never disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkSpecFolder, formatSpecCheck, listSpecNames, loadSpec, type MutationReport } from '@ndli/ralph';
+import { checkSpecFolder, formatSpecCheck, listSpecNames, loadSpec, SpecManifestSchema, type MutationReport, type SpecManifest } from '@ndli/ralph';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,8 +21,43 @@ function record(name: string, mutation: MutationReport): void {
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const { killed, survived, invalid, equivalent, score } = mutation.score;
   if (score === undefined) return;
-  manifest.mutation = { score: Number(score.toFixed(3)), killed, survived, invalid, equivalent, sampled: mutation.sampled, generated: mutation.generated, seed: mutation.seed };
+  manifest.mutation = {
+    score: Number(score.toFixed(3)),
+    killed,
+    survived,
+    invalid,
+    equivalent,
+    sampled: mutation.sampled,
+    generated: mutation.generated,
+    seed: mutation.seed,
+    secondsPerMutant: Number((mutation.msPerMutant / 1000).toFixed(2)),
+  };
   writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+const TABLE_START = '<!-- mutation-scores:start (written by pnpm specs:mutation --record) -->';
+const TABLE_END = '<!-- mutation-scores:end -->';
+
+/** The README's table of scores, from every spec.json (a spec not yet measured says so). */
+function rewriteReadmeTable(): void {
+  const readme = join(specsDirectory, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`specs/README.md has no ${TABLE_START} … ${TABLE_END} block to rewrite.`);
+  const lines = listSpecNames({ specsDirectory }).map((name) => {
+    const { mutation } = loadManifest(name);
+    if (!mutation) return `| ${name} | not yet measured | | | |`;
+    const counts = `${mutation.killed} / ${mutation.survived} / ${mutation.invalid} / ${mutation.equivalent ?? 0}`;
+    const sample = mutation.sampled < mutation.generated ? `${mutation.sampled} of ${mutation.generated} (seed ${mutation.seed})` : `all ${mutation.generated}`;
+    return `| ${name} | ${(mutation.score * 100).toFixed(1)} % | ${counts} | ${sample} | ${mutation.secondsPerMutant === undefined ? '—' : `${mutation.secondsPerMutant.toFixed(2)} s`} |`;
+  });
+  const table = ['| spec | mutation score | killed / survived / invalid / equivalent | mutants | time per mutant |', '| --- | --- | --- | --- | --- |', ...lines].join('\n');
+  writeFileSync(readme, `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`);
+}
+
+function loadManifest(name: string): SpecManifest {
+  return SpecManifestSchema.parse(JSON.parse(readFileSync(join(specsDirectory, name, 'spec.json'), 'utf8')));
 }
 
 const rows: string[] = [];
@@ -42,3 +78,4 @@ for (const name of names) {
   );
 }
 process.stdout.write(['| spec | mutation score | killed / survived / invalid / equivalent | mutants | time per mutant |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n');
+if (values.record) rewriteReadmeTable();

@@ -32,7 +32,7 @@ export const SpecManifestSchema = z.object({
   description: z.string().min(1),
   /** The last measured mutation score (`pnpm specs:mutation --record`, `ndli spec check`): the tests' strength. */
   mutation: z
-    .object({ score: z.number().min(0).max(1), killed: z.number().int(), survived: z.number().int(), invalid: z.number().int(), equivalent: z.number().int().optional(), sampled: z.number().int(), generated: z.number().int(), seed: z.number().int() })
+    .object({ score: z.number().min(0).max(1), killed: z.number().int(), survived: z.number().int(), invalid: z.number().int(), equivalent: z.number().int().optional(), sampled: z.number().int(), generated: z.number().int(), seed: z.number().int(), secondsPerMutant: z.number().optional() })
     .optional(),
   equivalentMutants: z.array(EquivalentMutantSchema).optional(),
 });
