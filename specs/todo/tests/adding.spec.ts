@@ -23,6 +23,15 @@ test.describe('Rule 1: adding', () => {
     await expect(shownTexts(app), 'added "first" (Enter), "second" (#add-todo), "third" (Enter): the list should show them in that order (rule 1)').toHaveText(['first', 'second', 'third']);
   });
 
+  test('text typed key by key into #new-todo is added with Enter', async ({ app }) => {
+    app.record('type "buy milk" key by key into #new-todo');
+    await newTodo(app).pressSequentially('buy milk');
+    await expect(newTodo(app), 'typed "buy milk" key by key into #new-todo: the input should hold "buy milk" (only Enter adds; rule 1)').toHaveValue('buy milk');
+    app.record('press Enter in #new-todo');
+    await newTodo(app).press('Enter');
+    await expect(shownTexts(app), 'typed "buy milk" key by key into #new-todo and pressed Enter: one item "buy milk" should be added (rule 1)').toHaveText(['buy milk']);
+  });
+
   test('a new item is not done', async ({ app }) => {
     await addWithEnter(app, 'water plants');
     await expectDone(app, 0, false, 'added "water plants" (rule 1: a new item is not done)');
@@ -46,6 +55,7 @@ test.describe('Rule 2: empty text is ignored', () => {
     await addWithButton(app, 'real');
     await expect(shownTexts(app), 'tried to add "    " (Enter) and " \\t  " (#add-todo), then added "real": only "real" should be listed (rule 2: whitespace-only text adds nothing)').toHaveText(['real']);
     await expect(counter(app), 'only one real item was added: #todo-count should read "1 item left" (rules 2 and 7)').toHaveText('1 item left');
+    expect(app.diagnostics.pageErrors, 'adding whitespace-only text with Enter and with #add-todo must raise no uncaught JavaScript error (Clarifications)').toEqual([]);
   });
 
   test('duplicate texts are allowed', async ({ app }) => {

@@ -30,6 +30,19 @@ test.describe('Rule 8: editing', () => {
     await expect(editInput(app, 0), 'after saving "  bread  ", editing again should show exactly "bread" (rule 8: the saved text is trimmed)').toHaveValue('bread');
   });
 
+  test('text typed key by key into the edit input is saved with Enter', async ({ app }) => {
+    await addAll(app, ['milk']);
+    await startEditWithButton(app, 0);
+    const field = editInput(app, 0);
+    app.record('clear the edit input, type "bread" key by key');
+    await field.fill('');
+    await field.pressSequentially('bread');
+    await expect(field, 'cleared the edit input of "milk" and typed "bread" key by key: the item should still be edited, its edit input holding "bread" (rule 8: only Enter, Escape or a blur end the edit)').toHaveValue('bread');
+    app.record('press Enter in the edit input');
+    await field.press('Enter');
+    await expect(shownTexts(app), 'typed "bread" key by key into the edit input of "milk" and pressed Enter: the list should be exactly "bread" (rule 8)').toHaveText(['bread']);
+  });
+
   test('Escape cancels the edit and keeps the old text', async ({ app }) => {
     await addAll(app, ['milk']);
     await startEditWithButton(app, 0);
@@ -89,5 +102,19 @@ test.describe('Rule 8: editing', () => {
     await expect(editInput(app, 1), 'edited "a" to "A" without Enter, then clicked the edit button of "b": "b" should now be edited (Clarifications: one edit at a time)').toHaveValue('b');
     await typeInEdit(app, 1, 'B', 'Enter');
     await expect(shownTexts(app), 'edited "a" to "A", switched to editing "b", typed "B" and pressed Enter: the list should be "A", "B" (Clarifications: switching saves the first edit)').toHaveText(['A', 'B']);
+  });
+
+  test('editing and ending the edit by Enter, Escape or a blur raises no uncaught error', async ({ app }) => {
+    await addAll(app, ['a', 'b']);
+    await startEditWithButton(app, 0);
+    await typeInEdit(app, 0, 'A', 'Enter');
+    await startEditWithDoubleClick(app, 1);
+    await typeInEdit(app, 1, 'bee', 'Escape');
+    await startEditWithButton(app, 1);
+    await typeInEdit(app, 1, 'B');
+    app.record('click #new-todo');
+    await newTodo(app).click();
+    await expect(shownTexts(app), 'edited "a" to "A" (Enter), "b" to "bee" (Escape), then "b" to "B" (blur): the list should be "A", "B" (rule 8)').toHaveText(['A', 'B']);
+    expect(app.diagnostics.pageErrors, 'starting and ending edits with Enter, Escape and a blur must raise no uncaught JavaScript error').toEqual([]);
   });
 });
