@@ -16,6 +16,8 @@ export const SPECS_DIRECTORY_ENV = 'NDLI_SPECS_DIR';
 export const EquivalentMutantSchema = z.object({
   /** 1-based line of the reference where the mutated code starts (as `ndli spec check` prints it). */
   line: z.number().int().positive(),
+  /** 1-based column where it starts: only needed to tell apart two mutants of one line with the same replacement. */
+  column: z.number().int().positive().optional(),
   /** Stryker's mutator name, e.g. StringLiteral. */
   mutator: z.string().min(1),
   /** The code put in place of the original, as printed after `+`. */

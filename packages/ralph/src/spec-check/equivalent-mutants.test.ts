@@ -19,6 +19,12 @@ describe('matchEquivalentMutants', () => {
     expect(stale).toEqual([]);
   });
 
+  it('tells two mutants of one line apart by an optional 1-based column', () => {
+    const twins = [mutant('7', 131, 'ConditionalExpression', 'true'), { ...mutant('8', 131, 'ConditionalExpression', 'true'), location: { start: { line: 130, column: 20 }, end: { line: 130, column: 30 } } }];
+    expect([...matchEquivalentMutants(twins, [declaration(131, 'ConditionalExpression', 'true')]).declared.keys()]).toEqual(['7', '8']);
+    expect([...matchEquivalentMutants(twins, [{ ...declaration(131, 'ConditionalExpression', 'true'), column: 21 }]).declared.keys()]).toEqual(['8']);
+  });
+
   it('reports a declaration that matches no mutant as stale', () => {
     const { declared, stale } = matchEquivalentMutants(mutants, [declaration(109, 'StringLiteral', '""'), declaration(120, 'StringLiteral', '"x"')]);
     expect(declared.size).toBe(0);

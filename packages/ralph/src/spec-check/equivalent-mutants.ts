@@ -10,7 +10,9 @@ export interface EquivalenceMatch {
 }
 
 function matches(mutant: Mutant, declaration: EquivalentMutant): boolean {
-  return mutant.location.start.line + 1 === declaration.line && mutant.mutatorName === declaration.mutator && mutant.replacement === declaration.replacement;
+  const { start } = mutant.location;
+  const column = declaration.column === undefined || start.column + 1 === declaration.column;
+  return start.line + 1 === declaration.line && column && mutant.mutatorName === declaration.mutator && mutant.replacement === declaration.replacement;
 }
 
 /** Which mutants spec.json declares equivalent (pure). */
@@ -30,5 +32,6 @@ export function equivalentOutcome(mutant: Mutant, declaration: EquivalentMutant)
 }
 
 export function describeDeclaration(declaration: EquivalentMutant): string {
-  return `line ${declaration.line} ${declaration.mutator} → ${declaration.replacement}`;
+  const column = declaration.column === undefined ? '' : `, column ${declaration.column}`;
+  return `line ${declaration.line}${column} ${declaration.mutator} → ${declaration.replacement}`;
 }

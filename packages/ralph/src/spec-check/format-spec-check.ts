@@ -12,7 +12,7 @@ export function formatSpecCheck(report: SpecCheckReport): string {
     const survivors = mutation.outcomes.filter((outcome) => outcome.status === 'survived');
     if (survivors.length > 0) {
       lines.push(`Surviving mutants (${survivors.length}): behaviour no test pins down`);
-      for (const outcome of survivors) lines.push(`  #${outcome.mutant.id} ${outcome.mutant.mutatorName}: ${outcome.reason}`, ...outcome.diff.split('\n').map((line) => `      ${line}`));
+      for (const outcome of survivors) lines.push(`  #${outcome.mutant.id} ${outcome.mutant.mutatorName} (column ${outcome.mutant.location.start.column + 1}): ${outcome.reason}`, ...outcome.diff.split('\n').map((line) => `      ${line}`));
       lines.push('');
     }
     const apart = mutation.outcomes.filter((outcome) => outcome.status === 'invalid' || outcome.status === 'skipped');
