@@ -57,3 +57,28 @@ describe('the seeded-bug check', () => {
     ]);
   });
 });
+
+describe('the reference run of the mutation check', () => {
+  it('runs a test that failed on the instrumented reference once more before blaming the reference', { timeout: 180_000 }, async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ralph-flaky-'));
+    cpSync(join(specsDirectory, 'counter'), directory, { recursive: true });
+    const marker = join(directory, 'failed-once');
+    // Fails the first time it runs (as a test may when a loaded machine misses a short timeout), then passes.
+    writeFileSync(
+      join(directory, 'tests', 'flaky.spec.ts'),
+      `import { existsSync, writeFileSync } from 'node:fs';
+import { test, expect } from '@ndli/ralph/spec';
+test.describe('flaky', () => {
+  test('the count starts at 0, on the second try', async ({ app }) => {
+    const first = !existsSync(${JSON.stringify(marker)});
+    writeFileSync(${JSON.stringify(marker)}, 'x');
+    await expect(app.page.locator('#count')).toHaveText(first ? 'never' : '0', { timeout: 200 });
+  });
+});
+`,
+    );
+    const report = await checkSpecFolder({ spec: loadSpec(directory), seed: 1, maxMutants: 2, mutantsOnly: true });
+    expect(report.checks.filter((check) => !check.ok)).toEqual([]);
+    expect(report.mutation?.sampled).toBe(2);
+  });
+});

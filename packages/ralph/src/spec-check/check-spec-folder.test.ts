@@ -34,6 +34,10 @@ describe('checkTitles', () => {
     expect(result.problems[0]).toContain('1 / 0 = * | Rule 1 › 1 / 0 = /');
   });
 
+  it('names a title containing the separator that full titles are joined with', () => {
+    expect(checkTitles([{ ...run('x'), title: 'a › b', describePath: [] }]).problems).toEqual(['a title or describe block contains " › ", which names tests apart: a.spec.ts: a › b']);
+  });
+
   it('names a title used twice in one file', () => {
     expect(checkTitles([run('same'), run('same')]).problems).toContain('title used twice: a.spec.ts: Rule 1 › same');
   });

@@ -81,7 +81,9 @@ export function checkTitles(runs: readonly TestRunRecord[]): CheckResult {
   const shared = sharedEvidence(unique.map((run) => ({ file: run.file, describePath: run.describePath, title: leafTitle(run) }))).map(
     (titles) => `one evidence folder for: ${titles.join(' | ')} (titles differ only in punctuation; tell them apart in words)`,
   );
-  return check('test titles unique, evidence folders distinct', [...duplicates, ...shared]);
+  // Failures, FIX blockers and `--tests` name a test by its describe blocks and title joined with ' › '.
+  const ambiguous = unique.filter((run) => leafTitle(run).includes(' › ') || run.describePath.some((block) => block.includes(' › '))).map((run) => `a title or describe block contains " › ", which names tests apart: ${run.file}: ${run.title}`);
+  return check('test titles unique, evidence folders distinct', [...duplicates, ...shared, ...ambiguous]);
 }
 
 async function checkReference(spec: SpecFolder, reference: ReferenceRun, judge: Judge): Promise<CheckResult> {

@@ -22,6 +22,8 @@ export interface MutationPassOptions {
   /** A fresh directory for this pass: config, plan, and one record per test run. */
   directory: string;
   plan: Omit<MutationPlan, 'resultsDirectory' | 'artifacts'> & Partial<Pick<MutationPlan, 'artifacts'>>;
+  /** Coverage mode: run only these tests (full titles). */
+  tests?: readonly string[];
   browser: BrowserChoice;
   workers: number;
   timeouts?: Partial<Record<keyof typeof DEFAULT_TIMEOUTS, number>>;
@@ -64,7 +66,7 @@ export async function runMutationPass(options: MutationPassOptions): Promise<Tes
       isolation: 'reopen',
       keepWorkerOnFailure: false,
       chromiumSandbox: sandbox.osSandbox,
-      ...(plan.mode !== 'coverage' ? { onlyTests: Object.keys(plan.schedule) } : {}),
+      ...(plan.mode !== 'coverage' ? { onlyTests: Object.keys(plan.schedule) } : options.tests ? { onlyTests: options.tests } : {}),
       ...DEFAULT_TIMEOUTS,
       ...options.timeouts,
     }),
