@@ -79,7 +79,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--browser <path>', 'Chromium executable')
     .option('--specs-dir <dir>', 'folder of spec folders')
     .option('--evidence <dir>', 'keep verdict.json, screenshots and traces here')
-    .action(async (spec: string, artifact: string, flags: { json?: boolean; browser?: string; specsDir?: string; evidence?: string }) =>
+    .option('--workers <n>', 'Playwright workers (default 2, or 1 on a single core)', integer('--workers'))
+    .action(async (spec: string, artifact: string, flags: { json?: boolean; browser?: string; specsDir?: string; evidence?: string; workers?: number }) =>
       setExitCode(await testCommand(spec, artifact, flags)),
     );
 

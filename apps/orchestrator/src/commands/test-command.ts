@@ -7,7 +7,7 @@ import { Progress } from '../reporters/progress.js';
 import { isInteractive } from '../reporters/terminal.js';
 
 /** `ndli test <spec> <artifact>`: Ralph alone, to score any HTML file against a spec. */
-export async function testCommand(specName: string, artifact: string, flags: { json?: boolean; browser?: string; specsDir?: string; evidence?: string }): Promise<number> {
+export async function testCommand(specName: string, artifact: string, flags: { json?: boolean; browser?: string; specsDir?: string; evidence?: string; workers?: number }): Promise<number> {
   const spec = loadSpec(specName, specLookup(process.cwd(), flags.specsDir));
   const progress = new Progress(process.stderr, !flags.json && isInteractive(process.stderr));
   progress.start(`judging ${artifact} against ${spec.name}…`);
@@ -16,6 +16,7 @@ export async function testCommand(specName: string, artifact: string, flags: { j
     artifact: resolve(artifact),
     ...(flags.evidence ? { outputDirectory: resolve(flags.evidence) } : {}),
     ...(flags.browser ? { browser: { executablePath: flags.browser } } : {}),
+    ...(flags.workers ? { workers: flags.workers } : {}),
     onProgress: (counts) => progress.update(`judging ${artifact} against ${spec.name}: ${judgeProgressLine(counts)}`),
   }).finally(() => progress.stop());
   if (flags.json) {

@@ -48,6 +48,7 @@ export const NdliConfigSchema = z
     specsDir: z.string().optional().describe('Folder holding the target app spec folders (default: ./specs found upward)'),
     record: z.boolean().default(true).describe('Record a replayable transcript of every model call in the run directory'),
     browserPath: z.string().optional().describe('Chromium executable for Ralph (default: Playwright’s, else /usr/bin/chromium)'),
+    judgeWorkers: z.number().int().positive().optional().describe('Playwright workers per verdict (default: 2, or 1 on a single core)'),
   })
   .strict();
 

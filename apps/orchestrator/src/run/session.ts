@@ -135,7 +135,7 @@ async function execute(store: RunStore, metadata: RunMetadata, config: NdliConfi
   // A replayed recording of a real model is not scripted; a hand-written transcript is. The model knows.
   metadata.model.scripted = model.scripted;
   // One judge per run: the browser is resolved once (a missing one fails before any model call).
-  const judge = options.judge ?? createJudge(config.browserPath ? { browser: { executablePath: config.browserPath } } : {});
+  const judge = options.judge ?? createJudge({ ...(config.browserPath ? { browser: { executablePath: config.browserPath } } : {}), ...(config.judgeWorkers ? { workers: config.judgeWorkers } : {}) });
   const budget = withWallTimeBudget(config, metadata.durationMs, options.signal);
   try {
     return await driveRun({ store, metadata, config, spec, model, judge, onEvent: options.onEvent, signal: budget.signal, resumed });
