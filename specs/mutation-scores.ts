@@ -1,5 +1,6 @@
 // The full mutation scores of the bundled specs (CI checks only a small sample):
 //   pnpm specs:mutation [--max-mutants N|all] [--seed S] [--record] [spec …]
+//   pnpm specs:mutation --table-only     (rewrites specs/README.md's table from the spec.json files, measures nothing)
 // --record writes each measured score into the spec's spec.json ("mutation") and rewrites the table of
 // specs/README.md from every spec.json, so the two never disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { checkSpecFolder, formatSpecCheck, listSpecNames, loadSpec, SpecManifest
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'max-mutants': { type: 'string', default: 'all' }, seed: { type: 'string', default: '1' }, record: { type: 'boolean', default: false } },
+  options: { 'max-mutants': { type: 'string', default: 'all' }, seed: { type: 'string', default: '1' }, record: { type: 'boolean', default: false }, 'table-only': { type: 'boolean', default: false } },
 });
 const specsDirectory = import.meta.dirname;
 const maxMutants = values['max-mutants'] === 'all' ? undefined : Number(values['max-mutants']);
@@ -49,7 +50,9 @@ function rewriteReadmeTable(): void {
     const { mutation } = loadManifest(name);
     if (!mutation) return `| ${name} | not yet measured | | | |`;
     const counts = `${mutation.killed} / ${mutation.survived} / ${mutation.invalid} / ${mutation.equivalent ?? 0}`;
-    const sample = mutation.sampled < mutation.generated ? `${mutation.sampled} of ${mutation.generated} (seed ${mutation.seed})` : `all ${mutation.generated}`;
+    // Declared-equivalent mutants are never sampled: a run of every other mutant is a run of all.
+    const everyOne = mutation.sampled + (mutation.equivalent ?? 0) >= mutation.generated;
+    const sample = everyOne ? `all ${mutation.generated}` : `${mutation.sampled} of ${mutation.generated} (seed ${mutation.seed})`;
     return `| ${name} | ${(mutation.score * 100).toFixed(1)} % | ${counts} | ${sample} | ${mutation.secondsPerMutant === undefined ? '—' : `${mutation.secondsPerMutant.toFixed(2)} s`} |`;
   });
   const table = ['| spec | mutation score | killed / survived / invalid / equivalent | mutants | time per mutant |', '| --- | --- | --- | --- | --- |', ...lines].join('\n');
@@ -61,7 +64,7 @@ function loadManifest(name: string): SpecManifest {
 }
 
 const rows: string[] = [];
-for (const name of names) {
+for (const name of values['table-only'] ? [] : names) {
   const report = await checkSpecFolder({
     spec: loadSpec(name, { specsDirectory }),
     mutantsOnly: true,
@@ -77,5 +80,5 @@ for (const name of names) {
     `| ${name} | ${score === undefined ? '—' : `${(score * 100).toFixed(1)} %`} | ${mutation ? `${mutation.score.killed} / ${mutation.score.survived} / ${mutation.score.invalid} / ${mutation.score.equivalent}` : '—'} | ${mutation ? `${mutation.sampled} of ${mutation.generated}` : '—'} | ${mutation ? (mutation.msPerMutant / 1000).toFixed(2) : '—'} s |`,
   );
 }
-process.stdout.write(['| spec | mutation score | killed / survived / invalid / equivalent | mutants | time per mutant |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n');
-if (values.record) rewriteReadmeTable();
+if (!values['table-only']) process.stdout.write(['| spec | mutation score | killed / survived / invalid / equivalent | mutants | time per mutant |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n');
+if (values.record || values['table-only']) rewriteReadmeTable();
