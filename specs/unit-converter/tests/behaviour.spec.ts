@@ -89,10 +89,24 @@ test.describe('Rule 4: input that is not a number', () => {
 
   test('valid forms with spaces, sign, trailing point, leading point and exponent are converted', async ({ app }) => {
     await chooseUnits(app, 'm', 'cm');
-    for (const [text, expected] of [['  2  ', '200'], ['+3', '300'], ['12.', '1200'], ['.5', '50'], ['1E-2', '1'], ['2e+1', '2000']] as const) {
+    for (const [text, expected] of [['  2  ', '200'], ['+3', '300'], ['12.', '1200'], ['.5', '50'], ['.25', '25'], ['1E-2', '1'], ['2e+1', '2000']] as const) {
       await typeValue(app, text);
       await expect(result(app), `typed ${JSON.stringify(text)} with m → cm: #result should read "${expected}" (rule 4: a valid number, surrounding whitespace removed)`).toHaveText(expected);
     }
+  });
+
+  test('a finite value whose converted result overflows shows Invalid number', async ({ app }) => {
+    await chooseUnits(app, 'mi', 'mm');
+    await typeValue(app, '1e308');
+    await expect(result(app), 'typed "1e308" with mi → mm (about 1.6e314, beyond the largest double): #result should read exactly "Invalid number" (rule 4: a result that is not finite)').toHaveText('Invalid number');
+  });
+
+  // Rule 4: "A valid number that is not finite once read (`1e400`) … shows `Invalid number`" — in every category,
+  // so -1e400 °C is not a temperature below absolute zero but a number that cannot be read.
+  test('a temperature too large to read shows Invalid number rather than Below absolute zero', async ({ app }) => {
+    await chooseCategory(app, 'temperature');
+    await typeValue(app, '-1e400');
+    await expect(result(app), 'temperature: typed "-1e400" with C → F: #result should read exactly "Invalid number" (rule 4: a valid number that is not finite once read)').toHaveText('Invalid number');
   });
 
   test('a temperature below absolute zero shows Below absolute zero', async ({ app }) => {
