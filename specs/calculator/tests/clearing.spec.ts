@@ -115,4 +115,16 @@ test.describe('Rule 6: Backspace edits only the entry being typed', () => {
     await press(app, '3');
     await expectDisplay(app, '-3', LONE_MINUS);
   });
+
+  test('a 0 typed after the kept minus is a lone 0 that the next digit replaces (5 neg Backspace 0 5 shows -5)', async ({ app }) => {
+    await press(app, '5 neg Backspace 0 5');
+    await expectDisplay(app, '-5', `${LONE_MINUS}; a lone 0 is replaced by the next digit, the kept minus stays`);
+  });
+
+  test('a point after the kept minus starts -0. (5 neg Backspace . shows -0., then 5 shows -0.5)', async ({ app }) => {
+    await press(app, '5 neg Backspace .');
+    await expectDisplay(app, '-0.', `${LONE_MINUS}; as the first key of an entry . gives 0., here with the kept minus`);
+    await press(app, '5');
+    await expectDisplay(app, '-0.5', LONE_MINUS);
+  });
 });

@@ -148,8 +148,10 @@ test.describe('Rule 4: = evaluates; = again repeats with the same right operand'
 });
 
 test.describe('Rule 5: after a result, digits start anew and operators continue', () => {
-  test('an operator uses the result as its left operand (2 + 3 = * 4 = gives 20)', async ({ app }) => {
-    await press(app, '2 + 3 = * 4 =');
+  test('an operator uses the result as its left operand (2 + 3 = * shows 5, 4 = gives 20)', async ({ app }) => {
+    await press(app, '2 + 3 = *');
+    await expectDisplay(app, '5', `${AFTER_RESULT}; after the operator the display keeps showing the left operand`);
+    await press(app, '4 =');
     await expectDisplay(app, '20', AFTER_RESULT);
   });
 

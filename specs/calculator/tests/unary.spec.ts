@@ -87,6 +87,14 @@ test.describe('Rule 7: neg toggles the sign', () => {
     await expectDisplay(app, '0', NEG);
   });
 
+  test('neg on an emptied entry leaves 0 and no minus for the next digit (5 Backspace neg shows 0, then 3 shows 3)', async ({ app }) => {
+    // The emptied entry shows 0 and neg acts on the displayed value: a lone 0 stays 0.
+    await press(app, '5 Backspace neg');
+    await expectDisplay(app, '0', NEG);
+    await press(app, '3');
+    await expectDisplay(app, '3', `${NEG}; a lone 0 is replaced by the next digit`);
+  });
+
   test('neg on 0. gives -0. shown as typed (0 . neg shows -0., 5 shows -0.5)', async ({ app }) => {
     await press(app, '0 . neg');
     await expectDisplay(app, '-0.', 'neg on 0. gives -0., shown as typed');
