@@ -6,6 +6,7 @@ export { LatentSettingsSchema, resolveSettings, type LatentSettings } from './se
 export { runLatentLoop, countLines, type LatentLoopOptions, type LatentLoopResult, type LatentLoopMode } from './latent-loop.js';
 export { nextStep, refineTarget, isShortRound, shortStreakAfter, endReasonAt, type LoopPosition, type NextStep } from './loop/loop-policy.js';
 export { RUN_FILES, RunDirectory, createRunDirectoryName, writeFileAtomic, type ResumePoint, type RoundOnDisk } from './run-directory.js';
+export { settleInterruptedRound } from './loop/loop-session.js';
 export type { RunMetadata, PhaseTiming, IterationProgress } from './run-metadata.js';
 export { detachedPhaseContext, type PhaseContext, type PhaseOutcome, type CallFileRecord } from './phase-context.js';
 export { callWithRetries, CHECK_FAILED_CODE, type PhaseCall, type CheckVerdict } from './call-with-retries.js';

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ModelAbortedError, ModelUnreachableError } from '@ndli/models';
 import { MockModel } from '@ndli/models/testing';
@@ -162,6 +163,19 @@ describe('runLatentLoop: resume', () => {
     const result = await runLatentLoop({ ...base, model: resumed, directory, resume: true });
     expect(resumed.requests.map((request) => request.schemaName)).toEqual(['generated_artifact']);
     expect(result).toMatchObject({ resumedFrom: 'state_final.json', endReason: 'all-solved', calls: 5, retries: 2 });
+  });
+
+  it('sets aside an answer whose artifact was never written (killed in between), so the calls on file stay in step', async () => {
+    const directory = await temporaryDirectory();
+    await runLatentLoop({ ...base, model: new MockModel({ responses: [stateJson(REFINE_2_STATE), artifactJson(CALCULATOR_HTML)] }), directory });
+    // As after a kill between GENERATE's call record and its artifact: the answer is on file, its result is not.
+    await rm(join(directory, 'calculator.html'));
+    const resumed = new MockModel({ responses: [artifactJson(CALCULATOR_HTML)] });
+    const result = await runLatentLoop({ ...base, model: resumed, directory, resume: true });
+    expect(resumed.requests.map((request) => request.schemaName)).toEqual(['generated_artifact']);
+    expect(result).toMatchObject({ resumedFrom: 'state_final.json', endReason: 'all-solved' });
+    const files = await listFiles(directory);
+    expect(files.filter((file) => file.startsWith('calls/'))).toEqual(['calls/001-init.json', 'calls/002-generate.json', 'calls/superseded/002-generate.json']);
   });
 
   it('carries the stall count across the interruption', async () => {

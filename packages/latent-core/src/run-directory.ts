@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResumeStateError } from './errors.js';
 import type { LatentEvent } from './events.js';
@@ -109,6 +109,32 @@ export class RunDirectory {
     return path;
   }
 
+  /**
+   * Moves the answered call files written after `stateFile` (or all of them, without one) to `calls/superseded/`:
+   * answers whose result was never saved (a kill between the call and its state or artifact), which a resumed run
+   * makes again. Kept for the record, but no longer counted: the calls on file are then exactly the calls whose
+   * effects the run has, which is what a replay or a recorded transcript resumes from. Returns the files moved.
+   */
+  async setAsideCallsAfter(stateFile: string | undefined): Promise<string[]> {
+    const since = stateFile === undefined ? Number.NEGATIVE_INFINITY : (await stat(this.file(stateFile))).mtimeMs;
+    const callsDirectory = this.file(RUN_FILES.calls);
+    const moved: string[] = [];
+    for (const name of (await readdir(callsDirectory)).filter((entry) => CALL_FILE_PATTERN.test(entry)).sort()) {
+      if ((await stat(join(callsDirectory, name))).mtimeMs <= since) continue;
+      // A failed attempt stays on record where it happened: what is lost is an answer whose result was never saved.
+      if (!(await answeredCall(join(callsDirectory, name)))) continue;
+      await mkdir(join(callsDirectory, 'superseded'), { recursive: true });
+      await rename(join(callsDirectory, name), join(callsDirectory, 'superseded', name));
+      moved.push(name);
+    }
+    const numbers = (await readdir(callsDirectory)).flatMap((name) => {
+      const match = CALL_FILE_PATTERN.exec(name);
+      return match?.[1] ? [Number(match[1])] : [];
+    });
+    this.nextCall = Math.max(0, ...numbers) + 1;
+    return moved;
+  }
+
   /** Writes `calls/NNN-<phase>.json` and returns its path relative to the run directory. */
   async writeCall(record: CallFileRecord): Promise<string> {
     const name = `${RUN_FILES.calls}/${String(this.nextCall).padStart(3, '0')}-${record.phase}.json`;
@@ -189,5 +215,15 @@ export class RunDirectory {
     const last = sequence.at(-1);
     if (!last) return { kind: 'none' };
     return { kind: 'state', file: last.file, state: last.state, final: false, refinements, rounds: roundsOnDisk };
+  }
+}
+
+/** True for a call file that holds an answer (no error): one whose result the run would have saved next. */
+async function answeredCall(path: string): Promise<boolean> {
+  try {
+    const record: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return typeof record === 'object' && record !== null && (!('error' in record) || record.error === null || record.error === undefined);
+  } catch {
+    return false;
   }
 }

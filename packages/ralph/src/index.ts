@@ -17,6 +17,7 @@ export {
 } from './errors.js';
 export {
   loadSpec,
+  isSpecPath,
   listSpecs,
   listSpecNames,
   findSpecsDirectory,

@@ -201,11 +201,15 @@ export function listSpecs(options: SpecLookupOptions = {}): SpecFolder[] {
   return listSpecNames({ ...options, specsDirectory }).map((name) => readSpecFolder(join(specsDirectory, name)));
 }
 
+/** True when loadSpec reads `nameOrPath` as a path to a spec folder, not as a name in the specs directory. */
+export function isSpecPath(nameOrPath: string): boolean {
+  return isAbsolute(nameOrPath) || nameOrPath.startsWith('.') || nameOrPath.includes('/') || nameOrPath.includes('\\');
+}
+
 /** A spec by name (`calculator`) or by path to its folder (`./specs/calculator`, absolute paths). */
 export function loadSpec(nameOrPath: string, options: SpecLookupOptions = {}): SpecFolder {
   const cwd = options.cwd ?? process.cwd();
-  const looksLikePath = isAbsolute(nameOrPath) || nameOrPath.startsWith('.') || nameOrPath.includes('/') || nameOrPath.includes('\\');
-  if (looksLikePath) {
+  if (isSpecPath(nameOrPath)) {
     const directory = resolve(cwd, nameOrPath);
     if (existsSync(join(directory, 'spec.json'))) return readSpecFolder(directory);
     const parent = dirname(directory);

@@ -47,6 +47,8 @@ export const RunMetadataSchema = z.object({
   kind: z.literal('ndli-run'),
   version: z.literal(RUN_METADATA_VERSION),
   spec: z.string(),
+  /** The spec folder, when the run was started with a path to it (`ndli run ./my-specs/kanban`): resume loads it from there. */
+  specDirectory: z.string().optional(),
   artifactFileName: z.string(),
   model: z.object({ spec: z.string(), provider: z.string(), id: z.string(), scripted: z.boolean() }),
   mode: RunModeSchema,

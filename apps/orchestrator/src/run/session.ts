@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createRunDirectoryName } from '@ndli/latent-core';
+import { createRunDirectoryName, settleInterruptedRound } from '@ndli/latent-core';
 import { createLanguageModel, parseModelSpec, withRecording, type LanguageModel } from '@ndli/models';
-import { createJudge, loadSpec, type Judge } from '@ndli/ralph';
+import { createJudge, isSpecPath, loadSpec, type Judge } from '@ndli/ralph';
 import type { NdliConfig } from '../config/config-schema.js';
 import { OrchestratorError } from '../errors.js';
 import type { EventListener, OrchestratorEvent } from '../events.js';
@@ -42,6 +42,12 @@ function freshRunDirectory(outputDirectory: string): string {
 }
 
 /** Model calls already made in a run (one call file each): a replayed run skips that many on resume. */
+async function settleLastRound(store: RunStore, artifactFileName: string): Promise<void> {
+  const rounds = existsSync(store.directory) ? readdirSync(store.directory).filter((entry) => /^round_\d+$/.test(entry)) : [];
+  const last = rounds.sort((left, right) => Number(left.slice(6)) - Number(right.slice(6))).at(-1);
+  if (last) await settleInterruptedRound(join(store.directory, last), artifactFileName);
+}
+
 function recordedCallCount(store: RunStore): number {
   if (!existsSync(store.directory)) return 0;
   return readdirSync(store.directory)
@@ -130,7 +136,10 @@ async function holdingLock<RESULT>(store: RunStore, options: SessionOptions, com
 }
 
 async function execute(store: RunStore, metadata: RunMetadata, config: NdliConfig, options: SessionOptions, resumed: boolean): Promise<RunOutcome> {
-  const spec = loadSpec(metadata.spec, specLookup(options.cwd, config.specsDir));
+  const spec = loadSpec(metadata.specDirectory ?? metadata.spec, specLookup(options.cwd, config.specsDir));
+  // Before calls are counted (the replay's start, the transcript's kept calls): the interrupted round's calls made
+  // after its last saved state are set aside, since the inner loop makes them again.
+  if (resumed) await settleLastRound(store, metadata.artifactFileName);
   const model = options.model ?? openModel(config, store, options.cwd, { spec: metadata.spec, mode: metadata.mode });
   // A replayed recording of a real model is not scripted; a hand-written transcript is. The model knows.
   metadata.model.scripted = model.scripted;
@@ -160,6 +169,7 @@ export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
       kind: 'ndli-run',
       version: RUN_METADATA_VERSION,
       spec: spec.name,
+      ...(isSpecPath(options.specName) ? { specDirectory: spec.directory } : {}),
       artifactFileName: spec.artifactFileName,
       model: { spec: modelSpec, provider: parsed.provider, id: parsed.model, scripted: parsed.provider === 'replay' || parsed.provider === 'mock' },
       mode: options.mode,

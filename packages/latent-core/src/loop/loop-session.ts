@@ -106,6 +106,7 @@ export class LoopSession {
   static async open(options: SessionOptions): Promise<LoopSession> {
     const directory = await RunDirectory.open(options.directory);
     const resumePoint: ResumePoint = options.resume ? await directory.findResumePoint(options.artifactFileName) : { kind: 'none' };
+    if (options.resume) await setAsideUnsavedCalls(directory, resumePoint);
     const previous = options.resume ? ResumableMetadataSchema.safeParse(await directory.readMetadata()) : undefined;
     return new LoopSession(options, directory, resumePoint, previous?.success ? previous.data : undefined);
   }
@@ -233,4 +234,19 @@ function initialMetadata(options: SessionOptions, resumePoint: ResumePoint, carr
     error: null,
     metadata: options.metadata ?? {},
   };
+}
+
+/**
+ * Calls made after the last saved state are made again from it on resume: they are set aside, or a replay (or a
+ * recorded transcript) resuming at the count of calls on file would be one call ahead.
+ */
+async function setAsideUnsavedCalls(directory: RunDirectory, resumePoint: ResumePoint): Promise<string[]> {
+  if (resumePoint.kind === 'complete') return [];
+  return directory.setAsideCallsAfter(resumePoint.kind === 'state' ? resumePoint.file : undefined);
+}
+
+/** For a caller that counts calls before resuming (the orchestrator's replay start): the same, on a directory. */
+export async function settleInterruptedRound(path: string, artifactFileName: string): Promise<string[]> {
+  const directory = await RunDirectory.open(path);
+  return setAsideUnsavedCalls(directory, await directory.findResumePoint(artifactFileName));
 }
