@@ -1,5 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputDirectoryInUseError } from './errors.js';
@@ -15,5 +17,19 @@ describe('lockOutputDirectory', () => {
     await release();
     const again = await lockOutputDirectory(directory);
     await again();
+  });
+
+  it('takes over at once a fresh lock whose owner, on this machine, is gone (a judge killed with SIGKILL)', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ndli-lock-'));
+    // A pid that existed and has ended: a child that exited.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    mkdirSync(join(directory, '.judge.lock'));
+    writeFileSync(join(directory, '.judge-owner.txt'), `pid ${gone} on ${hostname()} since 2026-12-02T00:00:00.000Z`);
+    const release = await lockOutputDirectory(directory);
+    await release();
+    // A live owner (this process) is still refused.
+    mkdirSync(join(directory, '.judge.lock'));
+    writeFileSync(join(directory, '.judge-owner.txt'), `pid ${process.pid} on ${hostname()} since 2026-12-02T00:00:00.000Z`);
+    await expect(lockOutputDirectory(directory)).rejects.toBeInstanceOf(OutputDirectoryInUseError);
   });
 });
