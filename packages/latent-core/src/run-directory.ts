@@ -88,11 +88,7 @@ export class RunDirectory {
   /** Creates the directory (and `calls/`) if needed; call numbering continues after existing call files. */
   static async open(path: string): Promise<RunDirectory> {
     await mkdir(join(path, RUN_FILES.calls), { recursive: true });
-    const numbers = (await readdir(join(path, RUN_FILES.calls))).flatMap((name) => {
-      const match = CALL_FILE_PATTERN.exec(name);
-      return match?.[1] ? [Number(match[1])] : [];
-    });
-    return new RunDirectory(path, Math.max(0, ...numbers) + 1);
+    return new RunDirectory(path, await nextCallNumber(join(path, RUN_FILES.calls)));
   }
 
   file(name: string): string {
@@ -127,11 +123,7 @@ export class RunDirectory {
       await rename(join(callsDirectory, name), join(callsDirectory, 'superseded', name));
       moved.push(name);
     }
-    const numbers = (await readdir(callsDirectory)).flatMap((name) => {
-      const match = CALL_FILE_PATTERN.exec(name);
-      return match?.[1] ? [Number(match[1])] : [];
-    });
-    this.nextCall = Math.max(0, ...numbers) + 1;
+    this.nextCall = await nextCallNumber(callsDirectory);
     return moved;
   }
 
@@ -226,4 +218,13 @@ async function answeredCall(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The number after the highest `NNN-<phase>.json` in a calls directory: call numbering continues after the files. */
+async function nextCallNumber(callsDirectory: string): Promise<number> {
+  const numbers = (await readdir(callsDirectory)).flatMap((name) => {
+    const match = CALL_FILE_PATTERN.exec(name);
+    return match?.[1] ? [Number(match[1])] : [];
+  });
+  return Math.max(0, ...numbers) + 1;
 }
