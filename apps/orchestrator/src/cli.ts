@@ -1,13 +1,25 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { benchCommand, compareCommand, reportCommand, type BenchFlags, type CompareFlags } from './commands/bench-command.js';
-import { inspectCommand } from './commands/inspect-command.js';
-import { modelsCommand } from './commands/models-command.js';
-import { resumeCommand, runCommand, type RunFlags } from './commands/run-command.js';
-import { specCheckCommand, specNewCommand, type SpecCheckFlags } from './commands/spec-command.js';
-import { testCommand } from './commands/test-command.js';
-import { viewCommand, type ViewFlags } from './commands/view-command.js';
-import { workerCommand, type WorkerFlags } from './commands/worker-command.js';
+import type { BenchFlags, CompareFlags } from './commands/bench-command.js';
+import type { RunFlags } from './commands/run-command.js';
+import type { SpecCheckFlags } from './commands/spec-command.js';
+import type { ViewFlags } from './commands/view-command.js';
+import type { WorkerFlags } from './commands/worker-command.js';
 import { NDLI_VERSION } from './run/environment.js';
+
+/**
+ * Each command's module, loaded when that command runs: `ndli test` then loads Ralph alone, not the model
+ * providers, the bench queue and the viewer (~0.6 s of every cold verdict, which every bench trial pays).
+ */
+const commands = {
+  bench: () => import('./commands/bench-command.js'),
+  inspect: () => import('./commands/inspect-command.js'),
+  models: () => import('./commands/models-command.js'),
+  run: () => import('./commands/run-command.js'),
+  spec: () => import('./commands/spec-command.js'),
+  test: () => import('./commands/test-command.js'),
+  view: () => import('./commands/view-command.js'),
+  worker: () => import('./commands/worker-command.js'),
+};
 
 function integer(name: string): (value: string) => number {
   return (value) => {
@@ -61,14 +73,14 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--one-shot', 'a single direct GENERATE call, no inner loop, then Ralph (ablation baseline)')
     .option('--no-record', 'do not record a replayable transcript of the model calls')
     .option('--json', 'print events as JSON lines')
-    .action(async (spec: string, flags: RunFlags) => setExitCode(await runCommand(spec, flags)));
+    .action(async (spec: string, flags: RunFlags) => setExitCode(await (await commands.run()).runCommand(spec, flags)));
 
   program
     .command('resume')
     .description('continue an interrupted or failed-with-error run from its last complete step')
     .argument('<run-dir>', 'e.g. output/run_20260131_143022')
     .option('--json', 'print events as JSON lines')
-    .action(async (runDirectory: string, flags: { json?: boolean }) => setExitCode(await resumeCommand(runDirectory, flags)));
+    .action(async (runDirectory: string, flags: { json?: boolean }) => setExitCode(await (await commands.run()).resumeCommand(runDirectory, flags)));
 
   program
     .command('test')
@@ -81,7 +93,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--evidence <dir>', 'keep verdict.json, screenshots and traces here')
     .option('--workers <n>', 'Playwright workers (default 2, or 1 on a single core)', integer('--workers'))
     .action(async (spec: string, artifact: string, flags: { json?: boolean; browser?: string; specsDir?: string; evidence?: string; workers?: number }) =>
-      setExitCode(await testCommand(spec, artifact, flags)),
+      setExitCode(await (await commands.test()).testCommand(spec, artifact, flags)),
     );
 
   const spec = program.command('spec').description('make and check your own spec folders (target apps)');
@@ -90,7 +102,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .description('scaffold a spec folder: spec.json, task.md, a starter Playwright spec, a reference, bugs/, variants/')
     .argument('<name>', 'kebab-case name, e.g. kanban')
     .option('--dir <folder>', 'where the spec folder goes', 'specs')
-    .action((name: string, flags: { dir: string }) => setExitCode(specNewCommand(name, flags)));
+    .action(async (name: string, flags: { dir: string }) => setExitCode((await commands.spec()).specNewCommand(name, flags)));
   spec
     .command('check')
     .description('verify a spec folder (reference, variants, seeded bugs, titles) and measure its mutation score')
@@ -102,7 +114,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--workers <n>', 'Playwright workers', integer('--workers'))
     .option('--specs-dir <dir>', 'folder of spec folders')
     .option('--browser <path>', 'Chromium executable')
-    .action(async (name: string, flags: SpecCheckFlags) => setExitCode(await specCheckCommand(name, flags)));
+    .action(async (name: string, flags: SpecCheckFlags) => setExitCode(await (await commands.spec()).specCheckCommand(name, flags)));
 
   program
     .command('models')
@@ -111,14 +123,14 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--base-url <url>', 'server URL')
     .option('-c, --config <file>', 'config file')
     .option('--json', 'print as JSON')
-    .action(async (flags: { provider?: string; baseUrl?: string; config?: string; json?: boolean }) => setExitCode(await modelsCommand(flags)));
+    .action(async (flags: { provider?: string; baseUrl?: string; config?: string; json?: boolean }) => setExitCode(await (await commands.models()).modelsCommand(flags)));
 
   program
     .command('inspect')
     .description('timeline of a run: each call, its state counts, tokens, time, retries; tests fixed and broken per round')
     .argument('<run-dir>', 'a run directory')
     .option('--json', 'print as JSON')
-    .action(async (runDirectory: string, flags: { json?: boolean }) => setExitCode(await inspectCommand(runDirectory, flags)));
+    .action(async (runDirectory: string, flags: { json?: boolean }) => setExitCode(await (await commands.inspect()).inspectCommand(runDirectory, flags)));
 
   program
     .command('bench')
@@ -144,7 +156,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--max-total-tokens <n>', 'token budget per trial', integer('--max-total-tokens'))
     .option('--max-minutes <n>', 'wall-time budget per trial', decimal('--max-minutes'))
     .option('--specs-dir <dir>', 'folder of spec folders')
-    .action(async (flags: BenchFlags) => setExitCode(await benchCommand({ ...flags, record: true })));
+    .action(async (flags: BenchFlags) => setExitCode(await (await commands.bench()).benchCommand({ ...flags, record: true })));
 
   program
     .command('worker')
@@ -152,13 +164,13 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--queue <redis-url>', 'the Redis of the bench, e.g. redis://host:6379')
     .option('--concurrency <n>', 'trials at once on this machine', integer('--concurrency'), 1)
     .option('--base-url <url>', 'the model server this worker uses (default: the one the bench assigned)')
-    .action(async (flags: WorkerFlags) => setExitCode(await workerCommand(flags)));
+    .action(async (flags: WorkerFlags) => setExitCode(await (await commands.worker()).workerCommand(flags)));
 
   program
     .command('report')
     .description('write a self-contained HTML report (and a Markdown table) of a bench')
     .argument('<bench-dir>', 'e.g. bench/bench_20261125_101500')
-    .action(async (benchDirectory: string) => setExitCode(await reportCommand(benchDirectory)));
+    .action(async (benchDirectory: string) => setExitCode(await (await commands.bench()).reportCommand(benchDirectory)));
 
   program
     .command('compare')
@@ -169,7 +181,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--alpha <level>', 'a drop is a regression only when significant at this level (one-sided Fisher exact test)', decimal('--alpha'), 0.05)
     .option('--allow-missing', 'do not fail when a group is judged in only one bench')
     .option('--json', 'print as JSON')
-    .action(async (a: string, b: string, flags: CompareFlags) => setExitCode(await compareCommand(a, b, flags)));
+    .action(async (a: string, b: string, flags: CompareFlags) => setExitCode(await (await commands.bench()).compareCommand(a, b, flags)));
 
   program
     .command('view')
@@ -178,7 +190,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', integer('--port'), 5177)
     .option('--open', 'open the viewer in a browser')
     .option('--export <dir>', 'write a static copy that opens without a server, then exit')
-    .action(async (paths: string[], flags: ViewFlags) => setExitCode(await viewCommand(paths, flags)));
+    .action(async (paths: string[], flags: ViewFlags) => setExitCode(await (await commands.view()).viewCommand(paths, flags)));
 
   return program;
 }

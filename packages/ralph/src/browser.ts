@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { chromium } from '@playwright/test';
+// playwright-core, not @playwright/test: the latter loads the whole test runner (~0.5 s) into ralph's process.
+import { chromium } from 'playwright-core';
 import { z } from 'zod';
 import { BrowserNotFoundError } from './errors.js';
 

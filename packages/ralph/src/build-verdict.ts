@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { headline, parseExpectedActual, stripAnsi } from './assertion-message.js';
 import type { BrowserChoice } from './browser.js';
-import { DIAGNOSTICS_ATTACHMENT } from './spec/app-fixture.js';
+import { DIAGNOSTICS_ATTACHMENT } from './spec/judge-environment.js';
 import { parseDiagnostics } from './diagnostics.js';
 import type { AppDiagnostics } from './spec/app-fixture.js';
 import type { PlaywrightReport, ReportResult, ReportSpec, ReportSuite } from './playwright-report.js';

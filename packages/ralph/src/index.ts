@@ -1,5 +1,6 @@
 // @ndli/ralph — the outer loop's judge: Playwright specs against an artifact → verdict → FIX blockers.
-export { ARTIFACT_ENV, RUN_DIRECTORY_ENV, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT, type AppDiagnostics } from './spec/app-fixture.js';
+export { ARTIFACT_ENV, RUN_DIRECTORY_ENV, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT } from './spec/judge-environment.js';
+export type { AppDiagnostics } from './spec/app-fixture.js';
 export {
   RalphError,
   SpecsDirectoryNotFoundError,

@@ -11,9 +11,10 @@ import { followProgress, type JudgeProgress } from './judge-progress.js';
 import { DEFAULT_RERUN_LIMIT, mergeRerun, rerunTitles } from './merge-rerun.js';
 import { lockOutputDirectory } from './output-directory-lock.js';
 import { DEFAULT_TIMEOUTS, renderPlaywrightConfig, type PassTrace, type TraceMode } from './playwright-config.js';
+import { rerunWorkers } from './rerun-workers.js';
 import { resolveSandbox } from './sandbox.js';
 import { PlaywrightReportSchema } from './playwright-report.js';
-import { ARTIFACT_ENV, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './spec/app-fixture.js';
+import { ARTIFACT_ENV, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './spec/judge-environment.js';
 import { loadSpec, type SpecFolder, type SpecLookupOptions } from './spec-folder.js';
 import type { Verdict } from './verdict.js';
 
@@ -53,6 +54,7 @@ interface PassSettings {
   /** The judge run's directory (diagnostics, the load-hang marker): shared by both passes. */
   runDirectory: string;
   trace: PassTrace;
+  workers: number;
   maxFailures: number;
   tests?: readonly string[];
 }
@@ -134,7 +136,7 @@ export function createJudge(options: JudgeOptions = {}): Judge {
         reportFile,
         progressFile,
         resultsDirectory: join(directory, 'results'),
-        workers,
+        workers: settings.workers,
         executablePath: browser.executablePath,
         globalTimeoutMs: timeoutMs,
         trace: settings.trace,
@@ -231,7 +233,7 @@ export function createJudge(options: JudgeOptions = {}): Judge {
       const first = await pass(
         spec,
         artifact,
-        { directory: outputDirectory, runDirectory: outputDirectory, trace: behaviour === 'previous' ? trace : 'off', maxFailures, ...(runOptions.tests ? { tests: runOptions.tests } : {}) },
+        { directory: outputDirectory, runDirectory: outputDirectory, trace: behaviour === 'previous' ? trace : 'off', workers, maxFailures, ...(runOptions.tests ? { tests: runOptions.tests } : {}) },
         runOptions,
         report('run'),
       );
@@ -242,7 +244,7 @@ export function createJudge(options: JudgeOptions = {}): Judge {
       const again = behaviour === 'previous' || runOptions.rerunFailures === false ? [] : rerunTitles(first, maxFailures > 0 ? 0 : rerunLimit);
       if (again.length > 0) {
         const rerunTrace = trace === 'off' ? 'off' : trace === 'retain-on-failure-with-snapshots' ? 'on-with-snapshots' : 'on';
-        const second = await pass(spec, artifact, { directory: join(outputDirectory, RERUN_DIRECTORY), runDirectory: outputDirectory, trace: rerunTrace, maxFailures: 0, tests: again }, runOptions, report('rerun'));
+        const second = await pass(spec, artifact, { directory: join(outputDirectory, RERUN_DIRECTORY), runDirectory: outputDirectory, trace: rerunTrace, workers: rerunWorkers(again.length, workers, availableParallelism()), maxFailures: 0, tests: again }, runOptions, report('rerun'));
         verdict = mergeRerun(first, second);
       }
       writeFileSync(join(outputDirectory, 'verdict.json'), `${JSON.stringify(verdict, null, 2)}\n`);

@@ -1,4 +1,3 @@
-import { chromium } from '@playwright/test';
 import type { z } from 'zod';
 import type { SandboxSchema } from './verdict.js';
 
@@ -12,6 +11,8 @@ function isRoot(): boolean {
 
 async function tryWithSandbox(executablePath: string): Promise<Sandbox> {
   try {
+    // Loaded only for the trial launch (never as root): Playwright's client costs ~0.4 s to load.
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath, chromiumSandbox: true, timeout: 15_000, args: ['--disable-gpu'] });
     await browser.close();
     return { osSandbox: true, reason: "Chromium's OS sandbox started" };

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import type { BrowserChoice } from '../browser.js';
 import { DEFAULT_TIMEOUTS, renderPlaywrightConfig } from '../playwright-config.js';
-import { ARTIFACT_ENV } from '../spec/app-fixture.js';
+import { ARTIFACT_ENV } from '../spec/judge-environment.js';
 import type { SpecFolder } from '../spec-folder.js';
 import { MutationRunError } from './errors.js';
 import { MUTATION_CONDITION, MUTATION_PLAN_ENV, TestRunRecordSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';

@@ -5,17 +5,9 @@ import { closeWithin, openAppContext, resetAppContext, type AppContext } from '.
 import { DiagnosticsRecorder } from './diagnostics-recorder.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PAGE_COUNTS_GLOBAL, PAGE_MESSAGE_LIMIT } from './quiet-page-script.js';
+import { APP_ORIGIN, ARTIFACT_ENV, DIAGNOSTICS_ATTACHMENT, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './judge-environment.js';
 
-/** Environment variable through which ralph tells the specs which artifact to judge. */
-export const ARTIFACT_ENV = 'NDLI_ARTIFACT';
-/** Directory ralph gives a run for notes shared between workers (the app-hangs-at-load marker). Optional. */
-export const RUN_DIRECTORY_ENV = 'NDLI_RUN_DIRECTORY';
-/** The app is served from this made-up origin so storage APIs behave as on a real site, with no real network. */
-export const APP_ORIGIN = 'http://ndli.app.test';
-/** Attachment through which each test reports what the app did (read by ralph from the JSON report). */
-export const DIAGNOSTICS_ATTACHMENT = 'ndli-diagnostics';
-/** File (in the run directory) written when the app never finishes loading, so later tests fail at once. */
-export const LOAD_HANG_MARKER = 'app-hangs-at-load.txt';
+export { ARTIFACT_ENV, RUN_DIRECTORY_ENV, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT, LOAD_HANG_MARKER } from './judge-environment.js';
 
 export interface AppDiagnostics {
   /** Actions the test performed, in order (e.g. `click [data-key="2"]`, `press Enter`). */

@@ -1,0 +1,13 @@
+// What ralph and the specs' `app` fixture agree on, apart from the fixture: ralph's own process reads these
+// without loading Playwright's test runner (~0.5 s of every cold `ndli test`).
+
+/** Environment variable through which ralph tells the specs which artifact to judge. */
+export const ARTIFACT_ENV = 'NDLI_ARTIFACT';
+/** Directory ralph gives a run for notes shared between workers (the app-hangs-at-load marker). Optional. */
+export const RUN_DIRECTORY_ENV = 'NDLI_RUN_DIRECTORY';
+/** The app is served from this made-up origin so storage APIs behave as on a real site, with no real network. */
+export const APP_ORIGIN = 'http://ndli.app.test';
+/** Attachment through which each test reports what the app did (read by ralph from the JSON report). */
+export const DIAGNOSTICS_ATTACHMENT = 'ndli-diagnostics';
+/** File (in the run directory) written when the app never finishes loading, so later tests fail at once. */
+export const LOAD_HANG_MARKER = 'app-hangs-at-load.txt';
