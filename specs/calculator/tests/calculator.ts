@@ -92,7 +92,7 @@ async function displayShowsNow(app: AppUnderTest, pattern: RegExp): Promise<bool
     .evaluate(() => {
       const found = document.querySelectorAll('#display');
       const display = found[0];
-      if (found.length !== 1 || !display || display.shadowRoot || [...display.querySelectorAll('*')].some((element) => element.shadowRoot)) return undefined;
+      if (found.length !== 1 || !display || display.shadowRoot || Array.from(display.querySelectorAll('*')).some((element) => element.shadowRoot)) return undefined;
       return display.textContent;
     })
     // A page that navigates, closes or stops answering is for `toHaveText` to judge.
