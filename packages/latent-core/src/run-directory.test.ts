@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResumeStateError } from './errors.js';
@@ -56,6 +56,40 @@ describe('RunDirectory', () => {
     };
     expect(await directory.writeCall(record)).toBe('calls/008-refine.json');
     expect(await directory.writeCall({ ...record, phase: 'generate' })).toBe('calls/009-generate.json');
+  });
+
+  it('stamps states and calls in the order they were written, though the file clock is coarser than the writes', async () => {
+    const path = await temporaryDirectory();
+    const directory = await RunDirectory.open(path);
+    const record = {
+      phase: 'generate' as const,
+      iteration: 0,
+      attempt: 1,
+      startedAt: '',
+      schemaName: 'generated_artifact',
+      request: { system: 's', prompt: 'p', temperature: 0.2, maxTokens: 10, seed: undefined },
+      rawText: '{}',
+      parsed: undefined,
+      error: undefined,
+      usage: undefined,
+      timings: undefined,
+      finishReason: undefined,
+      modelId: 'm',
+      reasoning: undefined,
+      serverAttempts: [],
+    };
+    // Back to back, as a fast model answers: many pairs land in one tick of the file system's clock.
+    const files: string[] = [];
+    for (let round = 1; round <= 25; round += 1) {
+      await directory.writeState(RUN_FILES.stateRefine(round), REFINE_1_STATE);
+      files.push(RUN_FILES.stateRefine(round), await directory.writeCall(record));
+    }
+    const times = await Promise.all(files.map(async (file) => (await stat(join(path, file))).mtimeMs));
+    for (let index = 1; index < times.length; index += 1) expect(times[index], files[index]).toBeGreaterThan(times[index - 1] ?? 0);
+    // A resumed process goes on after what is on disk.
+    const reopened = await RunDirectory.open(path);
+    await reopened.writeState(RUN_FILES.stateFinal, REFINE_2_STATE);
+    expect((await stat(join(path, RUN_FILES.stateFinal))).mtimeMs).toBeGreaterThan(times.at(-1) ?? 0);
   });
 
   it('finds nothing to resume in an empty directory', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResumeStateError } from './errors.js';
 import type { LatentEvent } from './events.js';
@@ -33,6 +33,14 @@ export const RUN_FILES = {
 
 const STATE_REFINE_PATTERN = /^state_refine_(\d+)\.json$/;
 const CALL_FILE_PATTERN = /^(\d{3,})-[\w-]+\.json$/;
+
+/** The newest modification time of the run's state files and call files (0 for none). */
+async function newestStamp(path: string): Promise<number> {
+  const states = (await readdir(path)).filter((name) => name.startsWith('state_') && name.endsWith('.json')).map((name) => join(path, name));
+  const calls = (await readdir(join(path, RUN_FILES.calls))).filter((name) => CALL_FILE_PATTERN.test(name)).map((name) => join(path, RUN_FILES.calls, name));
+  const times = await Promise.all([...states, ...calls].map(async (file) => (await stat(file)).mtimeMs));
+  return Math.max(0, ...times);
+}
 
 /** `run_YYYYMMDD_HHMMSS` in UTC (sortable and the same on every machine). */
 export function createRunDirectoryName(date: Date): string {
@@ -97,6 +105,28 @@ export class RunDirectory {
 
   async writeState(fileName: string, state: ReasoningState): Promise<void> {
     await writeFileAtomic(this.file(fileName), `${JSON.stringify(state, null, 2)}\n`);
+    await this.stampInOrder(this.file(fileName));
+  }
+
+  /** The newest modification time among the states and calls written so far (read from disk once, on first need). */
+  private lastStampMs: number | undefined;
+
+  /**
+   * Gives a state or call file a modification time after every state and call written before it. The file system's
+   * clock is coarse (a few ms on Linux): a call answered right after a state could carry the state's time, and
+   * setAsideCallsAfter, which compares these times, would then keep an answer whose result was never saved.
+   */
+  private async stampInOrder(path: string): Promise<void> {
+    this.lastStampMs ??= await newestStamp(this.path);
+    const written = (await stat(path)).mtimeMs;
+    if (written > this.lastStampMs) {
+      this.lastStampMs = written;
+      return;
+    }
+    const stamp = this.lastStampMs + 1;
+    await utimes(path, stamp / 1000, stamp / 1000);
+    // What the file system kept (it may round), so the next comparison is against the time on disk.
+    this.lastStampMs = (await stat(path)).mtimeMs;
   }
 
   async writeArtifact(fileName: string, html: string): Promise<string> {
@@ -132,6 +162,7 @@ export class RunDirectory {
     const name = `${RUN_FILES.calls}/${String(this.nextCall).padStart(3, '0')}-${record.phase}.json`;
     this.nextCall += 1;
     await writeFileAtomic(this.file(name), `${JSON.stringify(record, null, 2)}\n`);
+    await this.stampInOrder(this.file(name));
     return name;
   }
 
