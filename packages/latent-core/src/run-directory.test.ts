@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResumeStateError } from './errors.js';
+import type { CallFileRecord } from './phase-context.js';
 import { RUN_FILES, RunDirectory, createRunDirectoryName, writeFileAtomic } from './run-directory.js';
 import { INIT_STATE, REFINE_1_STATE, REFINE_2_STATE, temporaryDirectory } from './test-fixtures/calculator-states.js';
 
@@ -31,58 +32,45 @@ describe('writeFileAtomic', () => {
   });
 });
 
+/** A call record as RunDirectory writes it; only its phase matters to these tests. */
+function callRecord(phase: CallFileRecord['phase']): CallFileRecord {
+  return {
+    phase,
+    iteration: 1,
+    attempt: 1,
+    startedAt: '',
+    schemaName: 'reasoning_state',
+    request: { system: 's', prompt: 'p', temperature: 0.2, maxTokens: 10, seed: undefined },
+    rawText: '{}',
+    parsed: undefined,
+    error: undefined,
+    usage: undefined,
+    timings: undefined,
+    finishReason: undefined,
+    modelId: 'm',
+    reasoning: undefined,
+    serverAttempts: [],
+  };
+}
+
 describe('RunDirectory', () => {
   it('numbers call files and continues after existing ones', async () => {
     const path = await temporaryDirectory();
     await mkdir(join(path, 'calls'));
     await writeFile(join(path, 'calls', '007-refine.json'), '{}');
     const directory = await RunDirectory.open(path);
-    const record = {
-      phase: 'refine' as const,
-      iteration: 1,
-      attempt: 1,
-      startedAt: '',
-      schemaName: 'reasoning_state',
-      request: { system: 's', prompt: 'p', temperature: 0.2, maxTokens: 10, seed: undefined },
-      rawText: '{}',
-      parsed: undefined,
-      error: undefined,
-      usage: undefined,
-      timings: undefined,
-      finishReason: undefined,
-      modelId: 'm',
-      reasoning: undefined,
-      serverAttempts: [],
-    };
-    expect(await directory.writeCall(record)).toBe('calls/008-refine.json');
-    expect(await directory.writeCall({ ...record, phase: 'generate' })).toBe('calls/009-generate.json');
+    expect(await directory.writeCall(callRecord('refine'))).toBe('calls/008-refine.json');
+    expect(await directory.writeCall(callRecord('generate'))).toBe('calls/009-generate.json');
   });
 
   it('stamps states and calls in the order they were written, though the file clock is coarser than the writes', async () => {
     const path = await temporaryDirectory();
     const directory = await RunDirectory.open(path);
-    const record = {
-      phase: 'generate' as const,
-      iteration: 0,
-      attempt: 1,
-      startedAt: '',
-      schemaName: 'generated_artifact',
-      request: { system: 's', prompt: 'p', temperature: 0.2, maxTokens: 10, seed: undefined },
-      rawText: '{}',
-      parsed: undefined,
-      error: undefined,
-      usage: undefined,
-      timings: undefined,
-      finishReason: undefined,
-      modelId: 'm',
-      reasoning: undefined,
-      serverAttempts: [],
-    };
     // Back to back, as a fast model answers: many pairs land in one tick of the file system's clock.
     const files: string[] = [];
     for (let round = 1; round <= 25; round += 1) {
       await directory.writeState(RUN_FILES.stateRefine(round), REFINE_1_STATE);
-      files.push(RUN_FILES.stateRefine(round), await directory.writeCall(record));
+      files.push(RUN_FILES.stateRefine(round), await directory.writeCall(callRecord('generate')));
     }
     const times = await Promise.all(files.map(async (file) => (await stat(join(path, file))).mtimeMs));
     for (let index = 1; index < times.length; index += 1) expect(times[index], files[index]).toBeGreaterThan(times[index - 1] ?? 0);
