@@ -87,6 +87,8 @@ export interface RoundOnDisk {
 export class RunDirectory {
   readonly path: string;
   private nextCall: number;
+  /** The newest modification time among the states and calls written so far (read from disk once, on first need). */
+  private lastStampMs: number | undefined;
 
   private constructor(path: string, nextCall: number) {
     this.path = path;
@@ -107,9 +109,6 @@ export class RunDirectory {
     await writeFileAtomic(this.file(fileName), `${JSON.stringify(state, null, 2)}\n`);
     await this.stampInOrder(this.file(fileName));
   }
-
-  /** The newest modification time among the states and calls written so far (read from disk once, on first need). */
-  private lastStampMs: number | undefined;
 
   /**
    * Gives a state or call file a modification time after every state and call written before it. The file system's
