@@ -33,9 +33,19 @@ describe('judge integrity (real Playwright runs)', () => {
     const progress: JudgeProgress[] = [];
     const verdict = await judge.run({ spec: `${fixtures}specs/isolation`, artifact: `${fixtures}specs/isolation/reference/leaky.html`, onProgress: (event) => progress.push(event) });
     expect(verdict.failures.map((failure) => `${failure.title}: ${failure.actual ?? failure.message}`)).toEqual([]);
+    expect(verdict.flaky).toEqual([]);
     expect([verdict.total, verdict.passed, verdict.failed, verdict.skipped]).toEqual([6, 6, 0, 1]);
     expect(verdictOutcome(verdict)).toBe('green');
     expect(progress.at(-1)).toMatchObject({ done: 6, total: 6, failed: 0, pass: 'run' });
+  });
+
+  // The one-navigation reset (fresh-load.ts) is taken while no page of the context used IndexedDB.
+  it('clears what an old page writes in its last moments (a 1 ms timer, a pagehide handler: storage, cookies, window name)', { timeout: RUN_TIMEOUT }, async () => {
+    const verdict = await judge.run({ spec: `${fixtures}specs/isolation`, artifact: `${fixtures}artifacts/leaky-at-unload.html` });
+    expect(verdict.failures.map((failure) => `${failure.title}: ${failure.actual ?? failure.message}`)).toEqual([]);
+    // A leak would fail a visit in the first pass and pass on its re-run (a new worker): flaky, not clean.
+    expect(verdict.flaky).toEqual([]);
+    expect([verdict.total, verdict.passed]).toEqual([6, 6]);
   });
 
   it('classifies a harness error injected in a fixture hook as a judge error, re-run once, never a failure or a FIX blocker', { timeout: RUN_TIMEOUT }, async () => {

@@ -2,9 +2,6 @@ import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test
 import { QUIETED_MARKER, quietPageScript } from './quiet-page-script.js';
 import type { DiagnosticsRecorder } from './diagnostics-recorder.js';
 
-/** A blank page at the app's origin: the old document is gone (its timers, workers, unload handlers) before storage is cleared. */
-export const RESET_PATH = '/__ndli_reset__';
-
 /**
  * Calls that change a context for every later page (Playwright's clock, permissions, emulation, extra routes). A
  * test that makes one leaves a context no other test may inherit: it is replaced before the next test.
@@ -17,10 +14,14 @@ const CLOCK_METHODS = ['install', 'fastForward', 'pauseAt', 'resume', 'runFor', 
 export interface AppContext {
   context: BrowserContext;
   page: Page;
-  /** The page's DevTools session: clears the origin's storage between tests in one round trip. */
+  /** The page's DevTools session (a one-shot script for the next document; clearing a used origin). */
   devtools: CDPSession;
   /** True once a test changed the context (clock, permissions …) or the page crashed, froze or closed. */
   dirty: boolean;
+  /** How many tests have opened the app in this context: the current one's app is at `visitOrigin(visits)`. */
+  visits: number;
+  /** The artifact's URL for the current test (the only request served). */
+  url: string;
   /** The evidence of the test now using this context (undefined between tests: nothing is recorded then). */
   recorder: DiagnosticsRecorder | undefined;
   /** Set when the page announced it holds further messages back (quiet-page-script.ts). */
@@ -40,10 +41,8 @@ function markDirtyOnCall(target: object, methods: readonly string[], onCall: () 
 
 export interface AppContextOptions {
   browser: Browser;
-  /** The artifact's URL (at APP_ORIGIN) and its HTML. */
-  url: string;
+  /** The artifact's HTML, served at the current test's URL (see fresh-load.ts). */
   html: string;
-  origin: string;
 }
 
 /**
@@ -55,15 +54,13 @@ export async function openAppContext(options: AppContextOptions): Promise<AppCon
   const context = await options.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const devtools = await context.newCDPSession(page);
-  const app: AppContext = { context, page, devtools, dirty: false, recorder: undefined, quieted: false };
-  const resetUrl = `${options.origin}${RESET_PATH}`;
-  await context.addInitScript({ content: quietPageScript() });
+  const app: AppContext = { context, page, devtools, dirty: false, visits: 0, url: '', recorder: undefined, quieted: false };
+  // Scripts added through this session run in new documents only once its Page domain is on (fresh-load.ts).
+  await Promise.all([devtools.send('Page.enable'), context.addInitScript({ content: quietPageScript() })]);
   await context.route('**/*', async (route) => {
     const requested = route.request().url();
-    if (requested === options.url) {
+    if (requested === app.url) {
       await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: options.html });
-    } else if (requested === resetUrl) {
-      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>reset</title>' });
     } else {
       app.recorder?.note('blockedRequests', requested);
       await route.abort('blockedbyclient');
@@ -104,28 +101,6 @@ export async function openAppContext(options: AppContextOptions): Promise<AppCon
   markDirtyOnCall(page, PAGE_CHANGING_METHODS, dirty);
   markDirtyOnCall(context.clock, CLOCK_METHODS, dirty);
   return app;
-}
-
-/**
- * Makes a used context as good as new for the next test: leaves the old document for a blank one at the app's
- * origin (the old document's timers and handlers end, its pagehide handler runs), then clears, all at once, the
- * origin's storage through DevTools (local storage, IndexedDB, Cache Storage, service workers, cookies), and from
- * the blank document its session storage and the window name, which DevTools cannot reach for a tab. Cheaper than
- * a new context, which is what makes reuse worth it; one round trip instead of a page script walking each store.
- */
-export async function resetAppContext(app: AppContext, origin: string): Promise<void> {
-  app.recorder = undefined;
-  app.quieted = false;
-  await app.page.goto(`${origin}${RESET_PATH}`, { waitUntil: 'commit' });
-  await Promise.all([
-    app.devtools.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' }),
-    app.page.evaluate(() => {
-      sessionStorage.clear();
-      // A same-origin navigation keeps the tab's window.name; a new context would not have it.
-      window.name = '';
-    }),
-    app.context.clearCookies(),
-  ]);
 }
 
 export async function closeWithin(target: { close(): Promise<void> }, ms: number): Promise<void> {

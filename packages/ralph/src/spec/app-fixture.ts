@@ -1,11 +1,12 @@
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { closeWithin, openAppContext, resetAppContext, type AppContext } from './app-context.js';
+import { closeWithin, openAppContext, type AppContext } from './app-context.js';
+import { loadFresh, nextVisit } from './fresh-load.js';
 import { DiagnosticsRecorder } from './diagnostics-recorder.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PAGE_COUNTS_GLOBAL, PAGE_MESSAGE_LIMIT } from './quiet-page-script.js';
-import { APP_ORIGIN, ARTIFACT_ENV, DIAGNOSTICS_ATTACHMENT, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './judge-environment.js';
+import { ARTIFACT_ENV, DIAGNOSTICS_ATTACHMENT, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './judge-environment.js';
 
 export { ARTIFACT_ENV, RUN_DIRECTORY_ENV, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT, LOAD_HANG_MARKER } from './judge-environment.js';
 
@@ -82,9 +83,9 @@ function watchForFreeze(page: Page, onFreeze: () => Promise<void>): () => void {
 }
 
 /**
- * How tests are kept apart. `reopen` (default): one context per worker, the app re-loaded fresh for each test after
- * its storage, cookies, IndexedDB, caches and service workers are cleared; a context a test changed (clock,
- * permissions) or whose page crashed or froze is replaced. `new-context`: a new context for every test (the
+ * How tests are kept apart. `reopen` (default): one context per worker, the app loaded fresh for each test at an
+ * origin no earlier test used, so no storage, cookie, database or timer of theirs reaches it (fresh-load.ts); a
+ * context a test changed (clock, permissions) or whose page crashed or froze is replaced. `new-context`: a new context for every test (the
  * previous behaviour, ~40 % slower).
  */
 export type Isolation = 'reopen' | 'new-context';
@@ -163,7 +164,6 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
   app: async ({ browser, appSession, pristineContext, beforeAppOpen, isolation, keepWorkerOnFailure }, use, testInfo) => {
     const path = artifactPath();
     const html = readFileSync(path, 'utf8');
-    const url = `${APP_ORIGIN}/${encodeURIComponent(basename(path))}`;
     const marker = hangMarkerPath();
     // Named by test id: Playwright's per-test output folders collide for titles that differ only in punctuation
     // (`1 / 0 = *` and `1 / 0 = /`), and a starting test empties its folder.
@@ -181,17 +181,19 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
     let current = appSession.current;
     if (!current || mustReplace(current, ownContext)) {
       if (current) await closeWithin(current.context, 2_000);
-      current = await openAppContext({ browser, url, html, origin: APP_ORIGIN });
+      current = await openAppContext({ browser, html });
       appSession.current = current;
-    } else {
-      await resetAppContext(current, APP_ORIGIN);
     }
+    const url = nextVisit(current, basename(path));
     const { page } = current;
-    current.recorder = recorder;
     // The harness's own init scripts and bindings are undone after the test: they do not make the context dirty.
     const dirtyBefore = current.dirty;
     const undoSetup = beforeAppOpen ? await beforeAppOpen(page, { url }) : undefined;
     current.dirty = dirtyBefore;
+    current.quieted = false;
+    // From here on the page's messages are this test's evidence. (A message the earlier test's page sends in its
+    // last moments, as the load below replaces it, lands here too: it comes from the same app.)
+    current.recorder = recorder;
 
     const app: AppUnderTest = {
       page,
@@ -216,7 +218,7 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
       },
     };
     try {
-      await app.open();
+      await loadFresh(current, app.open);
       const stopWatching = watchForFreeze(page, async () => {
         recorder.note('pageErrors', `The page stopped responding: a script kept running after the last action (an endless loop?); it did not answer for ${FREEZE_MS / 1000} s.`);
         recorder.flush();

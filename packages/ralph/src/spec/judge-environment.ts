@@ -5,8 +5,16 @@
 export const ARTIFACT_ENV = 'NDLI_ARTIFACT';
 /** Directory ralph gives a run for notes shared between workers (the app-hangs-at-load marker). Optional. */
 export const RUN_DIRECTORY_ENV = 'NDLI_RUN_DIRECTORY';
-/** The app is served from this made-up origin so storage APIs behave as on a real site, with no real network. */
+/**
+ * The app is served from this made-up site so storage APIs behave as on a real site, with no real network. Each
+ * test's app has an origin of its own under it (`visitOrigin`), so nothing an earlier test's page stored is there.
+ */
 export const APP_ORIGIN = 'http://ndli.app.test';
+
+/** The origin of a context's `visit`-th load of the app (1, 2, …): `http://visit-2.ndli.app.test`. */
+export function visitOrigin(visit: number): string {
+  return APP_ORIGIN.replace('://', `://visit-${visit}.`);
+}
 /** Attachment through which each test reports what the app did (read by ralph from the JSON report). */
 export const DIAGNOSTICS_ATTACHMENT = 'ndli-diagnostics';
 /** File (in the run directory) written when the app never finishes loading, so later tests fail at once. */
