@@ -85,8 +85,8 @@ function watchForFreeze(page: Page, onFreeze: () => Promise<void>): () => void {
 /**
  * How tests are kept apart. `reopen` (default): one context per worker, the app loaded fresh for each test at an
  * origin no earlier test used, so no storage, cookie, database or timer of theirs reaches it (fresh-load.ts); a
- * context a test changed (clock, permissions) or whose page crashed or froze is replaced. `new-context`: a new context for every test (the
- * previous behaviour, ~40 % slower).
+ * context a test changed (clock, permissions) or whose page crashed or froze is replaced. `new-context`: a new
+ * context for every test (the previous behaviour).
  */
 export type Isolation = 'reopen' | 'new-context';
 
