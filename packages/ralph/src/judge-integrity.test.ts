@@ -39,7 +39,7 @@ describe('judge integrity (real Playwright runs)', () => {
     expect(progress.at(-1)).toMatchObject({ done: 6, total: 6, failed: 0, pass: 'run' });
   });
 
-  // The one-navigation reset (fresh-load.ts) is taken while no page of the context used IndexedDB.
+  // Chromium runs an old page's timers and pagehide handler after the next document has started (fresh-load.ts).
   it('clears what an old page writes in its last moments (a 1 ms timer, a pagehide handler: storage, cookies, window name)', { timeout: RUN_TIMEOUT }, async () => {
     const verdict = await judge.run({ spec: `${fixtures}specs/isolation`, artifact: `${fixtures}artifacts/leaky-at-unload.html` });
     expect(verdict.failures.map((failure) => `${failure.title}: ${failure.actual ?? failure.message}`)).toEqual([]);

@@ -92,11 +92,21 @@ export async function expectDisplay(app: AppUnderTest, expected: string, rule: s
 }
 
 /** How long nothing in the page may change before what the display shows counts as final. */
-export const SETTLED_MS = 200;
+const SETTLED_MS = 200;
 /** The last, short check of a display that settled on a wrong text (it gives Playwright's usual message). */
 const FINAL_CHECK_MS = 100;
 /** How long to wait at most for the page to settle: the expect timeout's share (ralph's is 1 s). */
 const SETTLE_LIMIT_MS = 700;
+
+/**
+ * True when exactly one `#display` shows text matching `pattern` now, read as `toHaveText` reads it (its
+ * textContent; only where no shadow root could make the two differ). Anything else — none, several, another
+ * text — is left to `toHaveText`, whose verdict and message stay the judge's.
+ */
+async function displayShowsNow(app: AppUnderTest, pattern: RegExp): Promise<boolean> {
+  const text = await readDisplay(app, undefined, 250);
+  return typeof text === 'string' && pattern.test(text);
+}
 
 /**
  * The display's text once nothing in the page has changed for SETTLED_MS (after two animation frames, so a render
@@ -104,10 +114,27 @@ const SETTLE_LIMIT_MS = 700;
  * within SETTLE_LIMIT_MS (it keeps changing, or does not answer).
  */
 async function displayOnceSettled(app: AppUnderTest): Promise<string | null | undefined> {
+  return await readDisplay(app, { quietMs: SETTLED_MS, limitMs: SETTLE_LIMIT_MS }, SETTLE_LIMIT_MS + 250);
+}
+
+/**
+ * One read of `#display`'s textContent in the page: at once, or (`settle`) once nothing in the page has changed for
+ * `quietMs`, after two animation frames, giving up after `limitMs`. `null` when there is not exactly one `#display`
+ * free of shadow roots; undefined when the page did not settle, or did not answer within `answerMs` (a page that
+ * navigates, closes or stops answering is for `toHaveText` to judge).
+ */
+async function readDisplay(app: AppUnderTest, settle: { quietMs: number; limitMs: number } | undefined, answerMs: number): Promise<string | null | undefined> {
   const read = app.page
     .evaluate(
-      ({ quietMs, limitMs }) =>
+      (settle) =>
         new Promise<string | null | undefined>((resolve) => {
+          const text = (): string | null => {
+            const found = document.querySelectorAll('#display');
+            const display = found[0];
+            if (found.length !== 1 || !display || display.shadowRoot || Array.from(display.querySelectorAll('*')).some((element) => element.shadowRoot)) return null;
+            return display.textContent;
+          };
+          if (!settle) return resolve(text());
           const started = performance.now();
           let changed = started;
           const observer = new MutationObserver(() => {
@@ -116,40 +143,17 @@ async function displayOnceSettled(app: AppUnderTest): Promise<string | null | un
           observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
           const check = (): void => {
             const now = performance.now();
-            if (now - changed < quietMs && now - started < limitMs) {
+            if (now - changed < settle.quietMs && now - started < settle.limitMs) {
               setTimeout(check, 20);
               return;
             }
             observer.disconnect();
-            if (now - changed < quietMs) return resolve(undefined);
-            const found = document.querySelectorAll('#display');
-            const display = found[0];
-            const plain = found.length === 1 && display && !display.shadowRoot && !Array.from(display.querySelectorAll('*')).some((element) => element.shadowRoot);
-            resolve(plain && display ? display.textContent : null);
+            resolve(now - changed < settle.quietMs ? undefined : text());
           };
           requestAnimationFrame(() => requestAnimationFrame(check));
         }),
-      { quietMs: SETTLED_MS, limitMs: SETTLE_LIMIT_MS },
+      settle,
     )
     .catch(() => undefined);
-  return await Promise.race([read, delay(SETTLE_LIMIT_MS + 250, undefined, { ref: false })]);
-}
-
-/**
- * True when exactly one `#display` shows text matching `pattern` now, read as `toHaveText` reads it (its
- * textContent; only where no shadow root could make the two differ). Anything else — none, several, another
- * text — is left to `toHaveText`, whose verdict and message stay the judge's.
- */
-async function displayShowsNow(app: AppUnderTest, pattern: RegExp): Promise<boolean> {
-  const read = app.page
-    .evaluate(() => {
-      const found = document.querySelectorAll('#display');
-      const display = found[0];
-      if (found.length !== 1 || !display || display.shadowRoot || Array.from(display.querySelectorAll('*')).some((element) => element.shadowRoot)) return undefined;
-      return display.textContent;
-    })
-    // A page that navigates, closes or stops answering is for `toHaveText` to judge.
-    .catch(() => undefined);
-  const text = await Promise.race([read, delay(250, undefined, { ref: false })]);
-  return typeof text === 'string' && pattern.test(text);
+  return await Promise.race([read, delay(answerMs, undefined, { ref: false })]);
 }
