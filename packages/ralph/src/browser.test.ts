@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
 import { BrowserNotFoundError } from './errors.js';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { playwrightHeadlessShell, resolveBrowser, SYSTEM_CHROMIUM_PATHS } from './browser.js';
+import { CHROMIUM_ARGS, JUDGE_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, playwrightHeadlessShell, resolveBrowser, SYSTEM_CHROMIUM_PATHS } from './browser.js';
 
 describe('resolveBrowser', () => {
   it('uses an explicit executable (option or CHROMIUM_PATH) as "config"', () => {
@@ -53,5 +54,31 @@ describe('playwrightHeadlessShell', () => {
     const chromiumOnly = cache({ 'chromium-1255/chrome-linux64/chrome': '' });
     expect(playwrightHeadlessShell(join(chromiumOnly, 'chromium-1255/chrome-linux64/chrome'))).toBeUndefined();
     expect(playwrightHeadlessShell('/usr/bin/chromium')).toBeUndefined();
+  });
+});
+
+describe('CHROMIUM_ARGS', () => {
+  /** The value of every `--disable-features` on the command line of a Chromium that Playwright launched. */
+  async function disabledFeatureSwitches(args: readonly string[]): Promise<string[][]> {
+    const server = await chromium.launchServer({ executablePath: resolveBrowser().executablePath, args: [...args] });
+    try {
+      const pid = server.process().pid;
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return commandLine.filter((arg) => arg.startsWith('--disable-features=')).map((arg) => arg.slice('--disable-features='.length).split(','));
+    } finally {
+      await server.close();
+    }
+  }
+
+  // Reads the browser's command line from /proc (Linux, as in CI).
+  it.runIf(existsSync('/proc/self/cmdline'))("keeps every feature Playwright turns off, since Chromium honours only the last --disable-features", { timeout: 30_000 }, async () => {
+    const [playwrights, ...rest] = await disabledFeatureSwitches([]);
+    expect(rest).toEqual([]);
+    // After a Playwright upgrade that changes its list, update PLAYWRIGHT_DISABLED_FEATURES in browser.ts.
+    expect([...PLAYWRIGHT_DISABLED_FEATURES].sort()).toEqual([...(playwrights ?? [])].sort());
+
+    const switches = await disabledFeatureSwitches(CHROMIUM_ARGS);
+    expect(switches.at(-1)).toEqual([...JUDGE_DISABLED_FEATURES]);
+    expect(switches.at(-1)).toEqual(expect.arrayContaining([...(playwrights ?? []), 'RenderDocument']));
   });
 });

@@ -13,6 +13,19 @@ const spec = `${fixtures}specs/counter`;
 const timeouts = { testTimeoutMs: 30_000, actionTimeoutMs: 10_000, navigationTimeoutMs: 8_000, expectTimeoutMs: 2_000 };
 const RUN_TIMEOUT = 240_000;
 
+interface ReportSuite {
+  suites?: ReportSuite[];
+  specs: { title: string; tests: { results: { errors: { location?: { file: string; line: number; column: number } }[] }[] }[] }[];
+}
+
+function findTest(suites: ReportSuite[], title: string): ReportSuite['specs'][number]['tests'][number] | undefined {
+  for (const suite of suites) {
+    const found = suite.specs.find((spec) => spec.title === title)?.tests[0] ?? findTest(suite.suites ?? [], title);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function failure(verdict: Verdict, title: string) {
   const found = verdict.failures.find((entry) => entry.title === title);
   if (!found) throw new Error(`no failure "${title}" in ${JSON.stringify(verdict.failures.map((entry) => entry.title))}`);
@@ -47,6 +60,12 @@ describe('judge (real Playwright runs)', () => {
     expect(one.screenshot && existsSync(one.screenshot)).toBe(true);
     expect(one.trace && existsSync(one.trace)).toBe(true);
     expect(one.errorContext).toContain('count');
+    // The failing expect is located in the TypeScript spec, through its source map (only the spec's own frames are
+    // mapped: spec/own-frames-mapping.ts).
+    const report = JSON.parse(readFileSync(`${verdict.outputDirectory}/report.json`, 'utf8')) as { suites: ReportSuite[] };
+    const location = findTest(report.suites, 'one click on #increment shows 1')?.results[0]?.errors[0]?.location;
+    expect(location).toMatchObject({ line: 13, column: 46 });
+    expect(location?.file.endsWith('counter.spec.ts')).toBe(true);
     expect(toFixBlockers(verdict).map((task) => task.name)).toEqual(['fix_increment', 'fix_persistence']);
   });
 

@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { checkArtifact } from './artifact.js';
-import { resolveBrowser, type BrowserChoice, type BrowserOptions } from './browser.js';
+import { BASE_CHROMIUM_ARGS, CHROMIUM_ARGS, resolveBrowser, type BrowserChoice, type BrowserOptions } from './browser.js';
 import { buildVerdict } from './build-verdict.js';
 import { JudgeClosedError, PlaywrightRunError, ReportInvalidError, RunAbortedError } from './errors.js';
 import { followProgress, type JudgeProgress } from './judge-progress.js';
@@ -142,6 +142,8 @@ export function createJudge(options: JudgeOptions = {}): Judge {
         trace: settings.trace,
         isolation: behaviour === 'previous' ? 'new-context' : 'reopen',
         keepWorkerOnFailure: behaviour !== 'previous' && settings.maxFailures === 0,
+        chromiumArgs: behaviour === 'previous' ? BASE_CHROMIUM_ARGS : CHROMIUM_ARGS,
+        mapOnlyOwnStackFrames: behaviour !== 'previous',
         chromiumSandbox: sandbox.osSandbox,
         maxFailures: settings.maxFailures,
         ...(settings.tests ? { onlyTests: settings.tests } : {}),

@@ -37,6 +37,8 @@ describe('renderPlaywrightConfig', () => {
     trace: 'retain-on-failure' as const,
     isolation: 'reopen' as const,
     keepWorkerOnFailure: true,
+    chromiumArgs: ['--disable-gpu', '--disable-features=A,B'],
+    mapOnlyOwnStackFrames: true,
     chromiumSandbox: false,
     maxFailures: 0,
   };
@@ -57,6 +59,13 @@ describe('renderPlaywrightConfig', () => {
     expect(text).toMatch(/progress-reporter\.ts", \{ outputFile: "\/out\/progress\.jsonl" \}/);
     expect(renderPlaywrightConfig({ ...options, chromiumSandbox: true, isolation: 'new-context' })).toContain(`chromiumSandbox: true`);
     expect(renderPlaywrightConfig(options)).not.toContain('progress-reporter');
+  });
+
+  it("launches Chromium with the flags it is given and passes the fixture's stack-frame option", () => {
+    const text = renderPlaywrightConfig(options);
+    expect(text).toContain('args: ["--disable-gpu","--disable-features=A,B"]');
+    expect(text).toContain('mapOnlyOwnStackFrames: true');
+    expect(renderPlaywrightConfig({ ...options, chromiumArgs: [], mapOnlyOwnStackFrames: false })).toContain('mapOnlyOwnStackFrames: false');
   });
 
   it('never reuses a browser context and selects tests only when asked', () => {

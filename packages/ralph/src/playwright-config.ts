@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS } from './browser.js';
 
 /** ralph's Playwright reporter of live progress (tests done of total, failures so far). */
 // Beside this file: progress-reporter.ts inside the repository (sources), progress-reporter.js when installed (dist/).
@@ -24,6 +23,10 @@ export interface GeneratedConfigOptions {
   isolation: 'reopen' | 'new-context';
   /** The `app` fixture's keepWorkerOnFailure (only without maxFailures: Playwright counts failures by it). */
   keepWorkerOnFailure: boolean;
+  /** Chromium's flags (browser.ts: CHROMIUM_ARGS; the previous behaviour's BASE_CHROMIUM_ARGS). */
+  chromiumArgs: readonly string[];
+  /** The `app` fixture's mapOnlyOwnStackFrames (off for the previous behaviour). */
+  mapOnlyOwnStackFrames: boolean;
   /** Chromium's OS sandbox on (false: `--no-sandbox`). */
   chromiumSandbox: boolean;
   /** ralph's progress reporter writes its events here (JSON lines). */
@@ -98,7 +101,8 @@ export default {
     serviceWorkers: 'block',
     isolation: '${options.isolation}',
     keepWorkerOnFailure: ${options.keepWorkerOnFailure},
-    launchOptions: { executablePath: ${JSON.stringify(options.executablePath)}, chromiumSandbox: ${options.chromiumSandbox}, args: ${JSON.stringify(CHROMIUM_ARGS)} },
+    mapOnlyOwnStackFrames: ${options.mapOnlyOwnStackFrames},
+    launchOptions: { executablePath: ${JSON.stringify(options.executablePath)}, chromiumSandbox: ${options.chromiumSandbox}, args: ${JSON.stringify(options.chromiumArgs)} },
   },
 };
 `;

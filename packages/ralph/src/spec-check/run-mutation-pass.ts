@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
-import type { BrowserChoice } from '../browser.js';
+import { CHROMIUM_ARGS, type BrowserChoice } from '../browser.js';
 import { DEFAULT_TIMEOUTS, renderPlaywrightConfig } from '../playwright-config.js';
 import { ARTIFACT_ENV } from '../spec/judge-environment.js';
 import type { SpecFolder } from '../spec-folder.js';
@@ -65,6 +65,8 @@ export async function runMutationPass(options: MutationPassOptions): Promise<Tes
       // failures as expected, so the app fixture must not do it a second time.
       isolation: 'reopen',
       keepWorkerOnFailure: false,
+      chromiumArgs: CHROMIUM_ARGS,
+      mapOnlyOwnStackFrames: true,
       chromiumSandbox: sandbox.osSandbox,
       ...(plan.mode !== 'coverage' ? { onlyTests: Object.keys(plan.schedule) } : options.tests ? { onlyTests: options.tests } : {}),
       ...DEFAULT_TIMEOUTS,

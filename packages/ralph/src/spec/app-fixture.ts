@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { closeWithin, openAppContext, type AppContext } from './app-context.js';
 import { loadFresh, nextVisit } from './fresh-load.js';
 import { DiagnosticsRecorder } from './diagnostics-recorder.js';
+import { installOwnFramesMapping } from './own-frames-mapping.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PAGE_COUNTS_GLOBAL, PAGE_MESSAGE_LIMIT } from './quiet-page-script.js';
 import { ARTIFACT_ENV, DIAGNOSTICS_ATTACHMENT, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './judge-environment.js';
@@ -111,6 +112,8 @@ export interface AppWorkerOptions {
    * (no maxFailures), since the failure is then marked expected to Playwright (the verdict reads the result itself).
    */
   keepWorkerOnFailure: boolean;
+  /** Map only the spec's own stack frames through source maps (own-frames-mapping.ts); off for the previous behaviour. */
+  mapOnlyOwnStackFrames: boolean;
 }
 
 export interface WorkerSession {
@@ -151,10 +154,11 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
   beforeAppOpen: [undefined, { option: true }],
   isolation: ['reopen', { option: true, scope: 'worker' }],
   keepWorkerOnFailure: [false, { option: true, scope: 'worker' }],
+  mapOnlyOwnStackFrames: [false, { option: true, scope: 'worker' }],
   appSession: [
-    // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ mapOnlyOwnStackFrames }, use) => {
+      // Playwright's worker has set its stack hook by now (it compiled this file through it).
+      if (mapOnlyOwnStackFrames) installOwnFramesMapping();
       const session: WorkerSession = { current: undefined };
       await use(session);
       if (session.current) await closeWithin(session.current.context, 2_000);
