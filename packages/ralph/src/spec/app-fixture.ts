@@ -157,7 +157,7 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
   mapOnlyOwnStackFrames: [false, { option: true, scope: 'worker' }],
   appSession: [
     async ({ mapOnlyOwnStackFrames }, use) => {
-      // Playwright's worker has set its stack hook by now (it compiled this file through it).
+      // Playwright's worker installs its stack hook (source-map-support) before it loads any test file.
       if (mapOnlyOwnStackFrames) installOwnFramesMapping();
       const session: WorkerSession = { current: undefined };
       await use(session);
