@@ -50,16 +50,16 @@ async function clickKey(app: AppUnderTest, key: Key): Promise<void> {
 /** Clicks `button[data-key="K"]` for each key of the sequence, in order. */
 export async function press(app: AppUnderTest, sequence: string): Promise<void> {
   const keys = keysOf(sequence);
-  app.record(`click ${keys.join(' ')}`);
-  for (const key of keys) await clickKey(app, key);
+  await app.perform(`click ${keys.join(' ')}`, async () => {
+    for (const key of keys) await clickKey(app, key);
+  });
 }
 
 /** Presses keyboard keys (Playwright key names or characters, e.g. `'Enter'`, `'^'`) on the page. */
 export async function typeKeys(app: AppUnderTest, keys: readonly string[]): Promise<void> {
-  app.record(`keyboard ${keys.join(' ')}`);
-  for (const key of keys) {
-    await app.page.keyboard.press(key);
-  }
+  await app.perform(`keyboard ${keys.join(' ')}`, async () => {
+    for (const key of keys) await app.page.keyboard.press(key);
+  });
 }
 
 function escapeRegExp(text: string): string {

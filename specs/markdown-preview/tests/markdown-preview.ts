@@ -9,11 +9,12 @@ export async function setSource(app: AppUnderTest, markdown: string): Promise<vo
 
 /** Types at the end of the source, one key at a time. */
 export async function typeInSource(app: AppUnderTest, text: string): Promise<void> {
-  app.record(`type ${JSON.stringify(text)} at the end of #source, key by key`);
   const source = app.page.locator('#source');
-  await source.focus();
-  await app.page.keyboard.press('End');
-  await source.pressSequentially(text);
+  await app.perform(`type ${JSON.stringify(text)} at the end of #source, key by key`, async () => {
+    await source.focus();
+    await app.page.keyboard.press('End');
+    await source.pressSequentially(text);
+  });
 }
 
 /**

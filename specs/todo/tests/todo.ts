@@ -31,16 +31,18 @@ function quote(text: string): string {
 
 /** Types `text` into `#new-todo` and presses Enter. */
 export async function addWithEnter(app: AppUnderTest, text: string): Promise<void> {
-  app.record(`type ${quote(text)} into #new-todo, press Enter`);
-  await newTodo(app).fill(text);
-  await newTodo(app).press('Enter');
+  await app.perform(`type ${quote(text)} into #new-todo, press Enter`, async () => {
+    await newTodo(app).fill(text);
+    await newTodo(app).press('Enter');
+  });
 }
 
 /** Types `text` into `#new-todo` and clicks `#add-todo`. */
 export async function addWithButton(app: AppUnderTest, text: string): Promise<void> {
-  app.record(`type ${quote(text)} into #new-todo, click #add-todo`);
-  await newTodo(app).fill(text);
-  await app.page.locator('#add-todo').click();
+  await app.perform(`type ${quote(text)} into #new-todo, click #add-todo`, async () => {
+    await newTodo(app).fill(text);
+    await app.page.locator('#add-todo').click();
+  });
 }
 
 /** Adds each text with Enter and waits until the counter shows it, so later steps start from a settled list. */

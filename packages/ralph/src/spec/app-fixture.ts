@@ -5,6 +5,7 @@ import { closeWithin, openAppContext, type AppContext } from './app-context.js';
 import { loadFresh, nextVisit } from './fresh-load.js';
 import { DiagnosticsRecorder } from './diagnostics-recorder.js';
 import { installOwnFramesMapping } from './own-frames-mapping.js';
+import { runAsOneStep } from './one-step.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PAGE_COUNTS_GLOBAL, PAGE_MESSAGE_LIMIT } from './quiet-page-script.js';
 import { ARTIFACT_ENV, DIAGNOSTICS_ATTACHMENT, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './judge-environment.js';
@@ -27,6 +28,13 @@ export interface AppUnderTest {
   open(): Promise<void>;
   /** Records a user-level action so a failure can say what was done. Spec helpers call this. */
   record(action: string): void;
+  /**
+   * Records `action` (as `record` does) and runs `body`, the Playwright calls that make it up (a sequence of clicks
+   * or key presses; assertions stay outside), as one step when the test is not traced: much cheaper than a step per
+   * call (one-step.ts). A traced test keeps every call as an action of its own, so the trace shows each click. An
+   * error inside an untraced action is named after it (`click 2 + 3: …`), as Playwright names a call's own errors.
+   */
+  perform(action: string, body: () => Promise<void>): Promise<void>;
   diagnostics: AppDiagnostics;
 }
 
@@ -165,8 +173,9 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
     },
     { scope: 'worker' },
   ],
-  app: async ({ browser, appSession, pristineContext, beforeAppOpen, isolation, keepWorkerOnFailure }, use, testInfo) => {
+  app: async ({ browser, appSession, pristineContext, beforeAppOpen, isolation, keepWorkerOnFailure, trace }, use, testInfo) => {
     const path = artifactPath();
+    const traced = (typeof trace === 'string' ? trace : trace.mode) !== 'off';
     const html = readFileSync(path, 'utf8');
     const marker = hangMarkerPath();
     // Named by test id: Playwright's per-test output folders collide for titles that differ only in punctuation
@@ -204,6 +213,11 @@ export const test = base.extend<{ app: AppUnderTest } & AppFixtureOptions, AppWo
       url,
       diagnostics: recorder.diagnostics,
       record: (action) => recorder.note('actions', action),
+      perform: async (action, body) => {
+        recorder.note('actions', action);
+        if (traced) await body();
+        else await runAsOneStep(page, action, body);
+      },
       open: async () => {
         try {
           await page.goto(url, { waitUntil: 'load' });
