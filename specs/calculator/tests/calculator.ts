@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { expect, type AppUnderTest } from '@ndli/ralph/spec';
+import { expect, PAGE_ACTIVITY_GLOBAL, type AppUnderTest } from '@ndli/ralph/spec';
 
 /** Every key of the contract, by its `data-key` value. */
 export const KEYS = [
@@ -81,7 +81,9 @@ export async function expectDisplay(app: AppUnderTest, expected: string, rule: s
   const message = `After ${actions}: #display should show "${expected}" — ${rule}`;
   // A wrong display that stays wrong while the page is settled is final: an app that fails many checks would
   // otherwise wait out the whole expect timeout on each (about half a weak app's suite, 1 s each). A page that keeps
-  // changing, or renders later than that, gets the whole timeout as before.
+  // changing, or renders later than that, gets the whole timeout as before. Settled: nothing the page scheduled can
+  // still change it (no timer, frame or idle callback, request or animation pending; ralph's probe), or nothing
+  // changed for SETTLED_MS where the probe cannot tell (an interval running, say).
   const settled = await displayOnceSettled(app);
   if (settled !== undefined) {
     if (typeof settled === 'string' && pattern.test(settled)) return;
@@ -109,21 +111,22 @@ async function displayShowsNow(app: AppUnderTest, pattern: RegExp): Promise<bool
 }
 
 /**
- * The display's text once nothing in the page has changed for SETTLED_MS (after two animation frames, so a render
- * in a frame is seen); `null` when there is not exactly one plain `#display`; undefined when the page did not settle
- * within SETTLE_LIMIT_MS (it keeps changing, or does not answer).
+ * The display's text once the page has settled (after two animation frames, so a render in a frame is seen): nothing
+ * scheduled that could change it, or nothing changed for SETTLED_MS; `null` when there is not exactly one plain
+ * `#display`; undefined when the page did not settle within SETTLE_LIMIT_MS (it keeps changing, or does not answer).
  */
 async function displayOnceSettled(app: AppUnderTest): Promise<string | null | undefined> {
-  return await readDisplay(app, { quietMs: SETTLED_MS, limitMs: SETTLE_LIMIT_MS }, SETTLE_LIMIT_MS + 250);
+  return await readDisplay(app, { quietMs: SETTLED_MS, limitMs: SETTLE_LIMIT_MS, activityProbe: PAGE_ACTIVITY_GLOBAL }, SETTLE_LIMIT_MS + 250);
 }
 
 /**
- * One read of `#display`'s textContent in the page: at once, or (`settle`) once nothing in the page has changed for
- * `quietMs`, after two animation frames, giving up after `limitMs`. `null` when there is not exactly one `#display`
+ * One read of `#display`'s textContent in the page: at once, or (`settle`) after two animation frames once nothing is
+ * scheduled that could change the page (the probe ralph's init script keeps at `window[activityProbe]`) or nothing in
+ * it has changed for `quietMs`, giving up after `limitMs`. `null` when there is not exactly one `#display`
  * free of shadow roots; undefined when the page did not settle, or did not answer within `answerMs` (a page that
  * navigates, closes or stops answering is for `toHaveText` to judge).
  */
-async function readDisplay(app: AppUnderTest, settle: { quietMs: number; limitMs: number } | undefined, answerMs: number): Promise<string | null | undefined> {
+async function readDisplay(app: AppUnderTest, settle: { quietMs: number; limitMs: number; activityProbe: string } | undefined, answerMs: number): Promise<string | null | undefined> {
   const read = app.page
     .evaluate(
       (settle) =>
@@ -141,14 +144,19 @@ async function readDisplay(app: AppUnderTest, settle: { quietMs: number; limitMs
             changed = performance.now();
           });
           observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+          const nothingScheduled = (): boolean => {
+            const probe: unknown = Reflect.get(window, settle.activityProbe);
+            return typeof probe === 'function' && probe() === true;
+          };
           const check = (): void => {
             const now = performance.now();
-            if (now - changed < settle.quietMs && now - started < settle.limitMs) {
+            const settled = now - changed >= settle.quietMs || nothingScheduled();
+            if (!settled && now - started < settle.limitMs) {
               setTimeout(check, 20);
               return;
             }
             observer.disconnect();
-            resolve(now - changed < settle.quietMs ? undefined : text());
+            resolve(settled ? text() : undefined);
           };
           requestAnimationFrame(() => requestAnimationFrame(check));
         }),

@@ -8,7 +8,9 @@ import { stripAnsi } from '../assertion-message.js';
 import { test as judged } from '../spec/app-fixture.js';
 import { MUTATION_PLAN_ENV, MutationPlanSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';
 
-export { expect, ARTIFACT_ENV, RUN_DIRECTORY_ENV, LOAD_HANG_MARKER, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT, type AppUnderTest, type AppDiagnostics } from '../spec/app-fixture.js';
+// Everything `@ndli/ralph/spec` exports, so a spec that imports more than `test` loads here too; this module's own
+// `test` takes the place of the judge's (a local export wins over `export *`).
+export * from '../spec/index.js';
 
 let cachedPlan: MutationPlan | undefined;
 function plan(): MutationPlan {

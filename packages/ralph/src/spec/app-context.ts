@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import { pageActivityScript } from './page-activity-script.js';
 import { QUIETED_MARKER, quietPageScript } from './quiet-page-script.js';
 import type { DiagnosticsRecorder } from './diagnostics-recorder.js';
 
@@ -56,7 +57,7 @@ export async function openAppContext(options: AppContextOptions): Promise<AppCon
   const devtools = await context.newCDPSession(page);
   const app: AppContext = { context, page, devtools, dirty: false, visits: 0, url: '', recorder: undefined, quieted: false };
   // Scripts added through this session run in new documents only once its Page domain is on (fresh-load.ts).
-  await Promise.all([devtools.send('Page.enable'), context.addInitScript({ content: quietPageScript() })]);
+  await Promise.all([devtools.send('Page.enable'), context.addInitScript({ content: `${quietPageScript()}\n${pageActivityScript()}` })]);
   await context.route('**/*', async (route) => {
     const requested = route.request().url();
     if (requested === app.url) {

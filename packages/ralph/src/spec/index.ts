@@ -14,3 +14,4 @@ export {
   type AppWorkerOptions,
   type Isolation,
 } from './app-fixture.js';
+export { PAGE_ACTIVITY_GLOBAL } from './page-activity-script.js';
