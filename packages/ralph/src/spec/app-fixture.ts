@@ -30,7 +30,7 @@ export interface AppUnderTest {
   record(action: string): void;
   /**
    * Records `action` (as `record` does) and runs `body`, the Playwright calls that make it up (a sequence of clicks
-   * or key presses; assertions stay outside), as one step when the test is not traced: much cheaper than a step per
+   * or key presses; assertions stay outside), as one step when the test is not traced: cheaper than a step per
    * call (one-step.ts). A traced test keeps every call as an action of its own, so the trace shows each click. An
    * error inside an untraced action is named after it (`click 2 + 3: …`), as Playwright names a call's own errors.
    */
