@@ -22,39 +22,15 @@ export function pageActivityScript(): string {
   const idleCallbacks = new Set();
   let requests = 0;
   let startedWorker = false;
-  const nativeSetTimeout = window.setTimeout;
-  const nativeSetInterval = window.setInterval;
-  const nativeClearTimeout = window.clearTimeout;
-  const nativeClearInterval = window.clearInterval;
-  const callable = (handler) => (typeof handler === 'function' ? handler : () => (0, eval)(String(handler)));
-  window.setTimeout = function setTimeout(handler, delay, ...args) {
-    const run = callable(handler);
-    const id = nativeSetTimeout.call(window, function (...values) {
-      timers.delete(id);
-      return run.apply(this, values);
-    }, delay, ...args);
-    timers.add(id);
-    return id;
-  };
-  window.setInterval = function setInterval(handler, delay, ...args) {
-    const id = nativeSetInterval.call(window, callable(handler), delay, ...args);
-    timers.add(id);
-    return id;
-  };
-  // Timeouts and intervals share their ids: either clear function clears either kind.
-  window.clearTimeout = function clearTimeout(id) {
-    timers.delete(id);
-    return nativeClearTimeout.call(window, id);
-  };
-  window.clearInterval = function clearInterval(id) {
-    timers.delete(id);
-    return nativeClearInterval.call(window, id);
-  };
-  const trackCallbacks = (request, cancel, pending) => {
+  // Each callback is counted from its request until it runs or is cancelled. A timer's code string becomes a function
+  // that runs it; any other handler that is not a function goes to the browser untouched, which refuses it as usual.
+  const trackCallbacks = (request, cancel, pending, asFunction) => {
     const nativeRequest = window[request];
     const nativeCancel = window[cancel];
     if (typeof nativeRequest !== 'function' || typeof nativeCancel !== 'function') return;
-    window[request] = function (callback, ...rest) {
+    window[request] = function (handler, ...rest) {
+      const callback = asFunction ? asFunction(handler) : handler;
+      if (typeof callback !== 'function') return nativeRequest.call(window, handler, ...rest);
       const id = nativeRequest.call(window, function (...values) {
         pending.delete(id);
         return callback.apply(this, values);
@@ -66,6 +42,21 @@ export function pageActivityScript(): string {
       pending.delete(id);
       return nativeCancel.call(window, id);
     };
+  };
+  const timerFunction = (handler) => (typeof handler === 'function' ? handler : () => (0, eval)(String(handler)));
+  trackCallbacks('setTimeout', 'clearTimeout', timers, timerFunction);
+  // An interval stays counted until cleared. Timeouts and intervals share their ids, so either clear function clears
+  // either kind (clearTimeout's wrapper above forgets an interval too).
+  const nativeSetInterval = window.setInterval;
+  const nativeClearInterval = window.clearInterval;
+  window.setInterval = function setInterval(handler, delay, ...args) {
+    const id = nativeSetInterval.call(window, timerFunction(handler), delay, ...args);
+    timers.add(id);
+    return id;
+  };
+  window.clearInterval = function clearInterval(id) {
+    timers.delete(id);
+    return nativeClearInterval.call(window, id);
   };
   trackCallbacks('requestAnimationFrame', 'cancelAnimationFrame', frames);
   trackCallbacks('requestIdleCallback', 'cancelIdleCallback', idleCallbacks);
