@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { execa } from 'execa';
+import { PLAYWRIGHT_CLI } from './playwright-cli.js';
 import { checkArtifact } from './artifact.js';
 import { BASE_CHROMIUM_ARGS, CHROMIUM_ARGS, resolveBrowser, type BrowserChoice, type BrowserOptions } from './browser.js';
 import { buildVerdict } from './build-verdict.js';
@@ -95,8 +95,6 @@ export interface Judge {
   close(): Promise<void>;
 }
 
-const require = createRequire(import.meta.url);
-const PLAYWRIGHT_CLI = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 /** Extra time after Playwright's own globalTimeout before ralph kills the process outright. */
 const KILL_GRACE_MS = 10_000;
 

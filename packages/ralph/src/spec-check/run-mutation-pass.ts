@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { execa } from 'execa';
+import { PLAYWRIGHT_CLI } from '../playwright-cli.js';
 import { CHROMIUM_ARGS, type BrowserChoice } from '../browser.js';
 import { DEFAULT_TIMEOUTS, renderPlaywrightConfig } from '../playwright-config.js';
 import { ARTIFACT_ENV } from '../spec/judge-environment.js';
@@ -10,8 +10,6 @@ import { MutationRunError } from './errors.js';
 import { MUTATION_CONDITION, MUTATION_PLAN_ENV, TestRunRecordSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';
 import { resolveSandbox } from '../sandbox.js';
 
-const require = createRequire(import.meta.url);
-const PLAYWRIGHT_CLI = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 /** Inside the repository ralph runs from its TypeScript source; the spec files must then load it from source too. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 

@@ -1,19 +1,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, resolveBrowser } from '../browser.js';
+import { PLAYWRIGHT_CLI } from '../playwright-cli.js';
 import { ARTIFACT_ENV, RUN_DIRECTORY_ENV } from './judge-environment.js';
 
 // Integration: real Playwright runs, in a real Chromium, of a spec whose actions go through `app.perform`, with a
 // reporter that lists every API-call step. Catches a Playwright upgrade that drops the private wrapper (one-step.ts).
 
 const fixtures = fileURLToPath(new URL('../test-fixtures/', import.meta.url));
-const require = createRequire(import.meta.url);
-const playwrightCli = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 
 interface TestSteps {
   apiSteps: string[];
@@ -33,7 +31,7 @@ async function runTraced(trace: 'off' | 'on'): Promise<Record<string, TestSteps>
     use: { trace, launchOptions: { executablePath: resolveBrowser().executablePath, args: [...CHROMIUM_ARGS] } },
   };
   writeFileSync(configFile, `export default ${JSON.stringify(config)};\n`);
-  await execa(process.execPath, [playwrightCli, 'test', '--config', configFile], {
+  await execa(process.execPath, [PLAYWRIGHT_CLI, 'test', '--config', configFile], {
     env: {
       [ARTIFACT_ENV]: join(fixtures, 'specs', 'counter', 'reference', 'counter.html'),
       [RUN_DIRECTORY_ENV]: directory,
