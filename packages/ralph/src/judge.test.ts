@@ -69,19 +69,21 @@ describe('judge (real Playwright runs)', () => {
     expect(toFixBlockers(verdict).map((task) => task.name)).toEqual(['fix_increment', 'fix_persistence']);
   });
 
+  // The evidence of the first pass itself (the re-run of failures, with its traces, is under test above): without it a
+  // failing verdict here costs one Playwright process, not two.
   it('collects wrong text, console errors and uncaught page errors', { timeout: RUN_TIMEOUT }, async () => {
-    const verdict = await judge.run({ spec, artifact: `${fixtures}artifacts/broken.html` });
+    const verdict = await judge.run({ spec, artifact: `${fixtures}artifacts/broken.html`, rerunFailures: false });
     expect(failure(verdict, 'the count starts at 0')).toMatchObject({ expected: '"0"', actual: '"zero"', consoleErrors: ['counter: could not restore state'] });
     expect(failure(verdict, 'one click on #increment shows 1').pageErrors).toEqual(['ReferenceError: undefinedCounter is not defined']);
   });
 
   it('dismisses dialogs and records them', { timeout: RUN_TIMEOUT }, async () => {
-    const verdict = await judge.run({ spec, artifact: `${fixtures}artifacts/alerts.html` });
+    const verdict = await judge.run({ spec, artifact: `${fixtures}artifacts/alerts.html`, rerunFailures: false });
     expect(failure(verdict, 'one click on #increment shows 1')).toMatchObject({ dialogs: ['alert: Not implemented yet'], actual: '"0"' });
   });
 
   it('blocks every request but the artifact and says which', { timeout: RUN_TIMEOUT }, async () => {
-    const verdict = await judge.run({ spec, artifact: `${fixtures}artifacts/external.html` });
+    const verdict = await judge.run({ spec, artifact: `${fixtures}artifacts/external.html`, rerunFailures: false });
     expect(verdict.passed).toBe(0);
     expect(failure(verdict, 'the count starts at 0').blockedRequests).toEqual(['https://cdn.example.com/counter.js']);
     expect(toFixBlockers(verdict)[0]?.blockers[0]).toContain('must be self-contained');

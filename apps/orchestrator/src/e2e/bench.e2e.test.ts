@@ -172,7 +172,7 @@ describe('ndli bench / report / compare over scripted models', () => {
   }, 120_000);
 
   it('a killed bench resumes without redoing finished trials', async () => {
-    const args = ['bench', '--models', 'replay/models/fixer', '--specs', 'tiny', '--modes', 'ndli', '--trials', '3', '--concurrency', '1', '--id', 'killed', '--specs-dir', specsDirectory];
+    const args = ['bench', '--models', 'replay/models/fixer', '--specs', 'tiny', '--modes', 'ndli', '--trials', '2', '--concurrency', '1', '--id', 'killed', '--specs-dir', specsDirectory];
     const directory = join(cwd, 'bench', 'killed');
     const { child, done } = startCli(args, cwd);
     const resultsFile = join(directory, 'results.jsonl');
@@ -180,15 +180,15 @@ describe('ndli bench / report / compare over scripted models', () => {
     child.kill('SIGKILL');
     await done;
     const before = results(directory);
-    expect(before.length).toBeGreaterThanOrEqual(1);
-    expect(before.length).toBeLessThan(3);
+    // One trial at a time: the kill comes as the first result line is written, before the second trial ends.
+    expect(before.length).toBe(1);
 
     const resumed = await runCli(['bench', '--resume', 'killed'], cwd);
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
     // The killed coordinator's lock is left behind; its process is gone, so the resume takes it over.
     expect(resumed.stdout).toMatch(/took over the lock of pid \d+/);
     const after = results(directory);
-    expect(after.map((result) => result.trial).sort()).toEqual([1, 2, 3]);
+    expect(after.map((result) => result.trial).sort()).toEqual([1, 2]);
     // Finished trials are kept as they were, not run again.
     for (const finished of before) expect(after.find((result) => result.trial === finished.trial)?.finishedAt).toBe(finished.finishedAt);
     expect(after.every((result) => result.status === 'passed')).toBe(true);

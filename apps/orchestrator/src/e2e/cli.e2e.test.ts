@@ -6,11 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RunMetadataSchema, type RunMetadata } from '../run/run-metadata.js';
 import { runCli, startCli } from '../test-support/run-cli.js';
+import { startScriptedOpenAiServer } from '../test-support/scripted-openai-server.js';
+import { tinyApp, tinySpecsDirectory } from '../test-support/tiny-app.js';
+import { tinyFixScenario } from '../test-support/tiny-scenarios.js';
+import { transcriptAnswers } from '../test-support/transcript-answers.js';
 
 // End to end, as a user runs it: the real CLI, the bundled SCRIPTED demo transcript, Ralph in real Chromium.
 const CALCULATOR_REFERENCE = fileURLToPath(new URL('../../../../specs/calculator/reference/calculator.html', import.meta.url));
 const CONVERTER_REFERENCE = fileURLToPath(new URL('../../../../specs/unit-converter/reference/unit-converter.html', import.meta.url));
-const CONVERTER_BUG = fileURLToPath(new URL('../../../../specs/unit-converter/bugs/inverted-factors.html', import.meta.url));
+const CONVERTER_BUG = fileURLToPath(new URL('../../../../specs/unit-converter/bugs/swap-does-not-recompute.html', import.meta.url));
 
 function onlyRun(outputDirectory: string): string {
   const runs = readdirSync(outputDirectory).filter((entry) => entry.startsWith('run_'));
@@ -81,29 +85,35 @@ describe('ndli run --model replay/demo (SCRIPTED, real Chromium)', () => {
     expect(result.stdout).toMatch(/fixed: /);
   });
 
-  it('a run killed after its first round resumes to the same result', async () => {
-    const killedCwd = mkdtempSync(join(tmpdir(), 'ndli-kill-'));
-    const { child, done } = startCli(['run', 'calculator', '--model', 'replay/demo'], killedCwd);
-    const firstVerdict = () => {
-      const output = join(killedCwd, 'output');
-      const runs = existsSync(output) ? readdirSync(output) : [];
-      return runs.length === 1 && existsSync(join(output, runs[0] ?? '', 'round_1', 'verdict.json'));
-    };
-    while (!firstVerdict()) await new Promise((resolve) => setTimeout(resolve, 50));
-    child.kill('SIGKILL');
-    const killed = await done;
-    expect(killed.signal).toBe('SIGKILL');
-    const runDirectory = onlyRun(join(killedCwd, 'output'));
-    expect(metadataOf(runDirectory).status).toBe('running');
+  it('a run killed between rounds (after its red verdict, before the FIX answer) resumes to PASSED', async () => {
+    // The tiny spec and a SCRIPTED server: what is under test is the outer loop's resume, not the calculator spec.
+    // Request 5 is the FIX round's first call: it comes once round 1's verdict is saved, and is never answered while
+    // the first process lives.
+    const server = await startScriptedOpenAiServer(transcriptAnswers(tinyFixScenario('scripted-coder')).map(String), { holdAt: 5 });
+    try {
+      const killedCwd = mkdtempSync(join(tmpdir(), 'ndli-kill-'));
+      const { child, done } = startCli(['run', 'tiny', '--model', 'openai-compatible/scripted-coder', '--base-url', server.baseUrl, '--specs-dir', tinySpecsDirectory()], killedCwd);
+      await server.held;
+      const runDirectory = onlyRun(join(killedCwd, 'output'));
+      expect(existsSync(join(runDirectory, 'round_1', 'verdict.json'))).toBe(true);
+      child.kill('SIGKILL');
+      expect((await done).signal).toBe('SIGKILL');
+      expect(metadataOf(runDirectory).status).toBe('running');
 
-    const resumed = await runCli(['resume', runDirectory], killedCwd);
-    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-    const after = metadataOf(runDirectory);
-    const reference = metadataOf(demo.runDirectory);
-    expect(after.status).toBe('passed');
-    expect(after.resumes).toBe(1);
-    expect(after.rounds.map((round) => [round.kind, round.passed, round.total])).toEqual(reference.rounds.map((round) => [round.kind, round.passed, round.total]));
-    expect(readFileSync(join(runDirectory, 'calculator.html'), 'utf8')).toBe(readFileSync(join(demo.runDirectory, 'calculator.html'), 'utf8'));
+      server.release();
+      const resumed = await runCli(['resume', runDirectory], killedCwd);
+      expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+      const after = metadataOf(runDirectory);
+      expect(after).toMatchObject({ status: 'passed', endReason: 'all-tests-passed', resumes: 1 });
+      // Round 1 red (the seeded bug fails one of the two tests), round 2 the FIX round that went green.
+      expect(after.rounds.map((round) => [round.kind, round.passed, round.total])).toEqual([
+        ['init', 1, 2],
+        ['fix', 2, 2],
+      ]);
+      expect(readFileSync(join(runDirectory, 'tiny.html'), 'utf8')).toBe(tinyApp(20));
+    } finally {
+      await server.close();
+    }
   }, 240_000);
 });
 

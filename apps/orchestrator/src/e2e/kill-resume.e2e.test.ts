@@ -6,13 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RunMetadataSchema } from '../run/run-metadata.js';
 import { runCli, startCli } from '../test-support/run-cli.js';
 import { startScriptedOpenAiServer, type ScriptedServer } from '../test-support/scripted-openai-server.js';
-import { tinyApp, tinySpecsDirectory } from '../test-support/tiny-app.js';
+import { tinySpecsDirectory } from '../test-support/tiny-app.js';
+import { tinyPassScenario } from '../test-support/tiny-scenarios.js';
 import { transcriptAnswers } from '../test-support/transcript-answers.js';
-import { passScenario } from '../transcripts/scenarios.js';
 
 // The real CLI against a SCRIPTED OpenAI-compatible server (recorded like a real model), Ralph in real Chromium.
 const specsDirectory = tinySpecsDirectory();
-const answers = transcriptAnswers(passScenario({ modelId: 'scripted-coder', reference: tinyApp(20) })).map(String);
+const answers = transcriptAnswers(tinyPassScenario('scripted-coder')).map(String);
 const servers: ScriptedServer[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));

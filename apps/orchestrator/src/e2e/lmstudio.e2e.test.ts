@@ -1,30 +1,24 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readTranscript } from '@ndli/models';
 import { startLmStudioProtocolServer, type LmStudioProtocolServer, type ScriptedPrediction } from '@ndli/models/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunMetadataSchema } from '../run/run-metadata.js';
 import { runCli, type CliResult } from '../test-support/run-cli.js';
+import { tinySpecsDirectory } from '../test-support/tiny-app.js';
+import { tinyFixScenario } from '../test-support/tiny-scenarios.js';
+import { transcriptAnswers } from '../test-support/transcript-answers.js';
 
-// End to end through the SDK's real WebSocket protocol: the real CLI and `LmStudioModel` talk to a
-// SCRIPTED LM Studio (no model) that streams the demo transcript's hand-written answers.
-const DEMO = fileURLToPath(new URL('../../transcripts/demo.jsonl', import.meta.url));
+// End to end through the SDK's real WebSocket protocol: the real CLI and `LmStudioModel` talk to a SCRIPTED LM
+// Studio (no model) that streams hand-written answers: the tiny spec's red round and its FIX round.
 const MODEL_KEY = 'scripted-coder';
+const SCENARIO_ANSWERS = transcriptAnswers(tinyFixScenario(MODEL_KEY)).map(String);
 
 /** An answer streamed in pieces, as LM Studio sends fragments. */
 function streamed(rawText: string): ScriptedPrediction {
   const fragments = rawText.match(/[\s\S]{1,400}/g) ?? [''];
   return { fragments: fragments.map((content) => ({ content, tokens: Math.ceil(content.length / 4) })) };
-}
-
-function demoAnswers(): ScriptedPrediction[] {
-  const transcript = readTranscript(DEMO);
-  return transcript.calls.map((call) => {
-    if (!('response' in call)) throw new Error('the demo transcript has only answers');
-    return streamed(call.response.rawText);
-  });
 }
 
 describe('ndli run --model lmstudio/… against the SCRIPTED LM Studio protocol server (real Chromium)', () => {
@@ -33,11 +27,11 @@ describe('ndli run --model lmstudio/… against the SCRIPTED LM Studio protocol 
   let runDirectory: string;
 
   beforeAll(async () => {
-    const answers = demoAnswers();
+    const answers = SCENARIO_ANSWERS.map(streamed);
     // One server fault of each kind LM Studio shows, each followed by the good answer on retry:
     // the socket cut mid-answer (a crash or restart), and a failed prediction (a model that crashed).
     const [first, second, ...rest] = answers;
-    if (first === undefined || second === undefined) throw new Error('the demo transcript is too short');
+    if (first === undefined || second === undefined) throw new Error('the scenario is too short');
     const cut: ScriptedPrediction = { fragments: first.fragments.slice(0, 2), end: { kind: 'drop-connection' } };
     const crash: ScriptedPrediction = { fragments: [], end: { kind: 'error', error: { title: 'The model has crashed without additional information', cause: 'exit code 134' } } };
     server = await startLmStudioProtocolServer({
@@ -45,7 +39,7 @@ describe('ndli run --model lmstudio/… against the SCRIPTED LM Studio protocol 
       predictions: [cut, first, crash, second, ...rest],
     });
     const cwd = mkdtempSync(join(tmpdir(), 'ndli-lmstudio-'));
-    result = await runCli(['run', 'calculator', '--model', `lmstudio/${MODEL_KEY}`, '--base-url', server.baseUrl], cwd);
+    result = await runCli(['run', 'tiny', '--model', `lmstudio/${MODEL_KEY}`, '--base-url', server.baseUrl, '--specs-dir', tinySpecsDirectory()], cwd);
     const output = join(cwd, 'output');
     const runs = readdirSync(output).filter((entry) => entry.startsWith('run_'));
     expect(runs).toHaveLength(1);
@@ -73,10 +67,8 @@ describe('ndli run --model lmstudio/… against the SCRIPTED LM Studio protocol 
 
   it('records the answers that came over the SDK protocol into a replayable transcript, in order', () => {
     const recorded = readTranscript(join(runDirectory, 'transcript.jsonl'));
-    const demo = readTranscript(DEMO);
     expect(recorded.header.model).toMatchObject({ provider: 'lmstudio', modelId: MODEL_KEY });
-    const rawTexts = (transcript: typeof demo) => transcript.calls.map((call) => ('response' in call ? call.response.rawText : call.error.message));
-    expect(rawTexts(recorded)).toEqual(rawTexts(demo));
+    expect(recorded.calls.map((call) => ('response' in call ? call.response.rawText : call.error.message))).toEqual(SCENARIO_ANSWERS);
   });
 });
 
@@ -85,7 +77,7 @@ describe('ndli run --model lmstudio/… when the prompt cannot fit the loaded co
     const server = await startLmStudioProtocolServer({ models: [{ modelKey: MODEL_KEY, contextLength: 4096 }], predictions: [] });
     try {
       const cwd = mkdtempSync(join(tmpdir(), 'ndli-lmstudio-context-'));
-      const result = await runCli(['run', 'calculator', '--model', `lmstudio/${MODEL_KEY}`, '--base-url', server.baseUrl], cwd);
+      const result = await runCli(['run', 'tiny', '--model', `lmstudio/${MODEL_KEY}`, '--base-url', server.baseUrl, '--specs-dir', tinySpecsDirectory()], cwd);
       const output = result.stdout + result.stderr;
       expect(result.code, output).toBe(3);
       expect(output).toMatch(/MODEL_CONTEXT_EXCEEDED/);

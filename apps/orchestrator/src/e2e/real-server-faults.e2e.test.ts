@@ -1,25 +1,25 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readTranscript } from '@ndli/models';
 import { startChatCompletionServer, type ServerStep } from '@ndli/models/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RunMetadataSchema } from '../run/run-metadata.js';
 import { runCli } from '../test-support/run-cli.js';
+import { tinySpecsDirectory } from '../test-support/tiny-app.js';
+import { tinyPassScenario } from '../test-support/tiny-scenarios.js';
 
 // End to end through `ndli run` against a real HTTP server that behaves like a troubled local model
-// server: one of each transient fault, then good answers. The answers are SCRIPTED (the bundled demo
-// transcript's), wrapped the way reasoning models send them; no model is involved.
-const DEMO = fileURLToPath(new URL('../../transcripts/demo.jsonl', import.meta.url));
+// server: one of each transient fault, then good answers. The answers are SCRIPTED (the tiny spec's INIT, two
+// REFINEs and GENERATE of the correct app), wrapped the way reasoning models send them; no model is involved.
 
 /**
- * The demo's INIT and two REFINE answers, then its final (correct) GENERATE answer, so the run is
- * green in round 1 (one judged round: the faults, not the FIX loop, are under test). Between them
- * one of each fault, at most two before any call (the default is 3 retries per call).
+ * INIT, two REFINE answers and a correct GENERATE answer, so the run is green in round 1 (one judged round: the
+ * faults, not the FIX loop, are under test). Between them one of each fault, at most two before any call (the
+ * default is 3 retries per call).
  */
-function demoAnswers(): { states: string[]; correctApp: string } {
-  const answers = readTranscript(DEMO).calls.flatMap((call) => ('response' in call ? [{ schemaName: call.request.schemaName, rawText: call.response.rawText }] : []));
+function scriptedAnswers(): { states: string[]; correctApp: string } {
+  const answers = tinyPassScenario('scripted-model').calls.flatMap((call) => ('response' in call ? [{ schemaName: call.request.schemaName, rawText: call.response.rawText }] : []));
   return {
     states: answers.filter((answer) => answer.schemaName === 'reasoning_state').map((answer) => answer.rawText),
     correctApp: answers.filter((answer) => answer.schemaName === 'generated_artifact').at(-1)?.rawText ?? '',
@@ -27,7 +27,7 @@ function demoAnswers(): { states: string[]; correctApp: string } {
 }
 
 function faultSequence(): ServerStep[] {
-  const { states, correctApp } = demoAnswers();
+  const { states, correctApp } = scriptedAnswers();
   const [init = '', refine1 = '', refine2 = ''] = states;
   return [
     { fault: 'status', status: 500 },
@@ -53,8 +53,8 @@ describe('ndli run against an OpenAI-compatible server with transient faults (SC
   });
 
   it('retries every fault, keeps the reasoning, and ends PASSED with exit 0', async () => {
-    const { states, correctApp } = demoAnswers();
-    // Should a loaded machine time out a browser test (a FIX round follows), the demo's last state and the correct app again.
+    const { states, correctApp } = scriptedAnswers();
+    // Should a loaded machine time out a browser test (a FIX round follows), the last state and the correct app again.
     const fixState = states.at(-1) ?? '';
     const server = await startChatCompletionServer({
       steps: faultSequence(),
@@ -62,7 +62,7 @@ describe('ndli run against an OpenAI-compatible server with transient faults (SC
     });
     cleanup.push(() => server.close());
     const cwd = mkdtempSync(join(tmpdir(), 'ndli-faults-'));
-    const result = await runCli(['run', 'calculator', '--model', 'openai-compatible/scripted-model', '--base-url', server.baseUrl], cwd);
+    const result = await runCli(['run', 'tiny', '--model', 'openai-compatible/scripted-model', '--base-url', server.baseUrl, '--specs-dir', tinySpecsDirectory()], cwd);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/PASSED/);
 
@@ -84,6 +84,5 @@ describe('ndli run against an OpenAI-compatible server with transient faults (SC
     ]);
     expect(responses[0]?.reasoning).toMatch(/goes in strings/);
     expect(responses[1]?.warnings?.[0]).toMatch(/taken from the model's reasoning/);
-    // One judged round of 127 Chromium tests: minutes on a loaded machine.
-  }, 600_000);
+  }, 120_000);
 });

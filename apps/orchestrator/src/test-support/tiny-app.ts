@@ -60,3 +60,9 @@ test.describe('display', () => {
 `,
   );
 }
+
+/**
+ * Ralph's FIX task for a failure of the tiny spec: failures are grouped by describe block (one root cause, one
+ * task), and the tiny spec has one block, `display`.
+ */
+export const TINY_FIX_TASK = 'fix_display';
