@@ -12,7 +12,7 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
     // One spec check runs the reference, variants, seeded bugs and sampled mutants: minutes on a loaded 2-core machine.
     testTimeout: 1_200_000,
-    // Seeded-bug checks run two at a time (one per core); references and variants run alone.
+    // Two spec checks at a time (spec-folders.test.ts); inside each, Playwright runs 2 workers.
     maxConcurrency: 2,
     hookTimeout: 60_000,
   },
