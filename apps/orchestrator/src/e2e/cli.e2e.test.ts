@@ -84,7 +84,9 @@ describe('ndli run --model replay/demo (SCRIPTED, real Chromium)', () => {
     expect(result.stdout).toMatch(/Round 2 · fix/);
     expect(result.stdout).toMatch(/fixed: /);
   });
+});
 
+describe('ndli resume of a run killed between rounds (SCRIPTED OpenAI-compatible server, tiny spec, real Chromium)', () => {
   it('a run killed between rounds (after its red verdict, before the FIX answer) resumes to PASSED', async () => {
     // The tiny spec and a SCRIPTED server: what is under test is the outer loop's resume, not the calculator spec.
     // Request 5 is the FIX round's first call: it comes once round 1's verdict is saved, and is never answered while

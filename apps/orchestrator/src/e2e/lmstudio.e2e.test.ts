@@ -77,7 +77,8 @@ describe('ndli run --model lmstudio/… when the prompt cannot fit the loaded co
     const server = await startLmStudioProtocolServer({ models: [{ modelKey: MODEL_KEY, contextLength: 4096 }], predictions: [] });
     try {
       const cwd = mkdtempSync(join(tmpdir(), 'ndli-lmstudio-context-'));
-      const result = await runCli(['run', 'tiny', '--model', `lmstudio/${MODEL_KEY}`, '--base-url', server.baseUrl, '--specs-dir', tinySpecsDirectory()], cwd);
+      // The calculator's prompt (no verdict is reached: the check comes before the first prediction).
+      const result = await runCli(['run', 'calculator', '--model', `lmstudio/${MODEL_KEY}`, '--base-url', server.baseUrl], cwd);
       const output = result.stdout + result.stderr;
       expect(result.code, output).toBe(3);
       expect(output).toMatch(/MODEL_CONTEXT_EXCEEDED/);
