@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { BrowserNotFoundError } from './errors.js';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, JUDGE_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, playwrightHeadlessShell, resolveBrowser, SYSTEM_CHROMIUM_PATHS } from './browser.js';
@@ -28,8 +28,14 @@ describe('resolveBrowser', () => {
 });
 
 describe('playwrightHeadlessShell', () => {
+  const roots: string[] = [];
+  afterEach(() => {
+    for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+  });
+
   function cache(layout: Record<string, string>): string {
     const root = mkdtempSync(join(tmpdir(), 'ndli-playwright-cache-'));
+    roots.push(root);
     for (const [path, content] of Object.entries(layout)) {
       mkdirSync(join(root, path, '..'), { recursive: true });
       writeFileSync(join(root, path), content);
