@@ -5,6 +5,8 @@
 // median of N runs, the wall time per test, and the CPU seconds of the judge's processes (Linux /proc). Then the
 // reference made noisy (an error logged on every animation frame; 1,000 errors/s) and flooded (50 errors and an
 // uncaught error per 1 ms tick): correct behaviour, so they must pass, in about the time of the quiet reference.
+// Last, the floor under the reference's verdict (playwright-floor.ts): its loads and clicks through Playwright's
+// library alone, no runner and no fixture, in as many browsers as the judge has workers.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +15,7 @@ import { execa } from 'execa';
 import { findSpecsDirectory, JUDGE_BEHAVIOUR_ENV, loadSpec, resolveBrowser, type JudgeBehaviour } from '../index.js';
 import { median } from './median.js';
 import { childCpuSeconds } from './child-cpu.js';
+import { measureFloor, readReplayedTests, type FloorSample } from './playwright-floor.js';
 
 const { values } = parseArgs({
   // pnpm forwards a literal `--` before script arguments.
@@ -64,10 +67,10 @@ interface Sample {
   failed: number;
 }
 
-async function coldVerdict(artifact: string, behaviour: JudgeBehaviour): Promise<Sample> {
+async function coldVerdict(artifact: string, behaviour: JudgeBehaviour, evidence?: string): Promise<Sample> {
   const cpuBefore = childCpuSeconds();
   const started = performance.now();
-  const result = await execa(process.execPath, ['--conditions=@ndli/source', '--import', 'tsx', cli, 'test', spec.name, artifact, '--json'], {
+  const result = await execa(process.execPath, ['--conditions=@ndli/source', '--import', 'tsx', cli, 'test', spec.name, artifact, '--json', ...(evidence ? ['--evidence', evidence] : [])], {
     cwd: repository,
     env: { [JUDGE_BEHAVIOUR_ENV]: behaviour },
     reject: false,
@@ -94,10 +97,12 @@ console.log(`reference ${spec.referencePath}\nbuggy     ${buggy}\n`);
 const noisy = Object.entries(NOISE).map(([label, script]) => ({ label: `${label} · current`, artifact: noisyArtifact(label.replace(/\W+/g, '-'), script) }));
 const results: Record<string, Sample[]> = { 'reference · current': [], 'reference · previous': [], 'buggy · current': [], 'buggy · previous': [] };
 for (const { label } of noisy) results[label] = [];
+// The first reference verdict keeps its evidence: the floor replays what each of its tests did.
+const referenceEvidence = mkdtempSync(join(tmpdir(), 'ndli-bench-evidence-'));
 // Interleaved, so a change in the machine's load during the bench hits both behaviours alike.
 for (let run = 0; run < runs; run += 1) {
   for (const behaviour of ['current', 'previous'] as const) {
-    results[`reference · ${behaviour}`]?.push(await coldVerdict(spec.referencePath, behaviour));
+    results[`reference · ${behaviour}`]?.push(await coldVerdict(spec.referencePath, behaviour, run === 0 && behaviour === 'current' ? referenceEvidence : undefined));
     results[`buggy · ${behaviour}`]?.push(await coldVerdict(buggy, behaviour));
   }
   for (const { label, artifact } of noisy) results[label]?.push(await coldVerdict(artifact, 'current'));
@@ -111,3 +116,16 @@ for (const { label } of noisy) {
   const failed = (results[label] ?? []).some((sample) => sample.failed > 0);
   console.log(`${label.replace(' · current', '')} / quiet reference = ${(wall(label) / wall('reference · current')).toFixed(2)} (target ≤ 1.3${label.startsWith('flood') ? ' for the noisy ones; a flood: a clear verdict' : ''})${failed ? ' — some tests FAILED on this correct app' : ''}`);
 }
+
+// The floor: the reference verdict's loads and inputs with Playwright alone (median of N, after the verdicts).
+const replayed = readReplayedTests(referenceEvidence);
+const floor: FloorSample[] = [];
+for (let run = 0; run < runs; run += 1) floor.push(await measureFloor({ executablePath: browser.executablePath, artifact: spec.referencePath, tests: replayed.tests, workers: Math.min(2, cpus().length) }));
+const floorMs = median(floor.map((sample) => sample.ms));
+const clicks = replayed.tests.reduce((sum, test) => sum + test.clicks.length, 0);
+const keys = replayed.tests.reduce((sum, test) => sum + test.keys.length, 0);
+console.log(
+  `\nfloor: ${replayed.tests.length} loads, ${clicks} clicks, ${keys} key presses and ${replayed.tests.length} display reads with Playwright alone (no runner, no fixture; ${replayed.skipped} other actions not replayed), ${Math.min(2, cpus().length)} browsers:` +
+    ` median ${(floorMs / 1000).toFixed(2)} s  [${floor.map((sample) => (sample.ms / 1000).toFixed(1)).join(', ')}]  CPU ${median(floor.map((sample) => sample.cpuSeconds)).toFixed(1)} s` +
+    ` — the reference verdict takes ${((wall('reference · current') - floorMs) / 1000).toFixed(2)} s more (the CLI, Playwright's runner and workers starting, the fixture, the evidence)`,
+);
