@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../browser.js';
+import { resolveSandbox } from '../sandbox.js';
 import { visitOrigin } from '../spec/judge-environment.js';
 import { childCpuSeconds } from './child-cpu.js';
 
@@ -73,6 +74,8 @@ export interface FloorSample {
  */
 export async function measureFloor(options: FloorOptions): Promise<FloorSample> {
   const html = readFileSync(options.artifact, 'utf8');
+  // The judge's sandbox decision, so the floor's Chromium runs as the judge's does.
+  const { osSandbox } = await resolveSandbox(options.executablePath);
   const fileName = encodeURIComponent(basename(options.artifact));
   const cpuBefore = childCpuSeconds();
   const ownBefore = process.cpuUsage();
@@ -80,7 +83,7 @@ export async function measureFloor(options: FloorOptions): Promise<FloorSample> 
   let next = 0;
   await Promise.all(
     Array.from({ length: options.workers }, async () => {
-      const browser = await chromium.launch({ executablePath: options.executablePath, args: [...CHROMIUM_ARGS], chromiumSandbox: false });
+      const browser = await chromium.launch({ executablePath: options.executablePath, args: [...CHROMIUM_ARGS], chromiumSandbox: osSandbox });
       try {
         const context = await browser.newContext({ serviceWorkers: 'block' });
         const page = await context.newPage();
