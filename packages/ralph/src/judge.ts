@@ -95,6 +95,11 @@ export interface Judge {
   close(): Promise<void>;
 }
 
+/** The judge's Playwright workers unless told otherwise: one per core, at most two. */
+export function defaultJudgeWorkers(): number {
+  return Math.min(2, availableParallelism());
+}
+
 /** Extra time after Playwright's own globalTimeout before ralph kills the process outright. */
 const KILL_GRACE_MS = 10_000;
 
@@ -115,7 +120,7 @@ function resolveSpec(options: JudgeRunOptions): SpecFolder {
  */
 export function createJudge(options: JudgeOptions = {}): Judge {
   const browser = resolveBrowser(options.browser);
-  const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
+  const workers = Math.max(1, options.workers ?? defaultJudgeWorkers());
   const timeoutMs = options.timeoutMs ?? 300_000;
   const behaviour = options.behaviour ?? (process.env[JUDGE_BEHAVIOUR_ENV] === 'previous' ? 'previous' : 'current');
   let closed = false;

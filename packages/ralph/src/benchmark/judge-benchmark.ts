@@ -16,6 +16,7 @@ import { findSpecsDirectory, JUDGE_BEHAVIOUR_ENV, loadSpec, resolveBrowser, type
 import { median } from './median.js';
 import { childCpuSeconds } from './child-cpu.js';
 import { measureFloor, readReplayedTests, type FloorSample } from './playwright-floor.js';
+import { defaultJudgeWorkers } from '../judge.js';
 
 const { values } = parseArgs({
   // pnpm forwards a literal `--` before script arguments.
@@ -119,13 +120,15 @@ for (const { label } of noisy) {
 
 // The floor: the reference verdict's loads and inputs with Playwright alone (median of N, after the verdicts).
 const replayed = readReplayedTests(referenceEvidence);
+// As many browsers as the judge has workers by default (the verdicts above ran with that many).
+const floorWorkers = defaultJudgeWorkers();
 const floor: FloorSample[] = [];
-for (let run = 0; run < runs; run += 1) floor.push(await measureFloor({ executablePath: browser.executablePath, artifact: spec.referencePath, tests: replayed.tests, workers: Math.min(2, cpus().length) }));
+for (let run = 0; run < runs; run += 1) floor.push(await measureFloor({ executablePath: browser.executablePath, artifact: spec.referencePath, tests: replayed.tests, workers: floorWorkers }));
 const floorMs = median(floor.map((sample) => sample.ms));
 const clicks = replayed.tests.reduce((sum, test) => sum + test.clicks.length, 0);
 const keys = replayed.tests.reduce((sum, test) => sum + test.keys.length, 0);
 console.log(
-  `\nfloor: ${replayed.tests.length} loads, ${clicks} clicks, ${keys} key presses and ${replayed.tests.length} display reads with Playwright alone (no runner, no fixture; ${replayed.skipped} other actions not replayed), ${Math.min(2, cpus().length)} browsers:` +
+  `\nfloor: ${replayed.tests.length} loads, ${clicks} clicks, ${keys} key presses and ${replayed.tests.length} display reads with Playwright alone (no runner, no fixture; ${replayed.skipped} other actions not replayed), ${floorWorkers} browsers:` +
     ` median ${(floorMs / 1000).toFixed(2)} s  [${floor.map((sample) => (sample.ms / 1000).toFixed(1)).join(', ')}]  CPU ${median(floor.map((sample) => sample.cpuSeconds)).toFixed(1)} s` +
     ` — the reference verdict takes ${((wall('reference · current') - floorMs) / 1000).toFixed(2)} s more (the CLI, Playwright's runner and workers starting, the fixture, the evidence)`,
 );
