@@ -4,19 +4,26 @@ import { LoopInterruptedError, PhaseOutputError, type PhaseAttempt, type PhaseNa
 import type { TokenTotals } from './events.js';
 import type { CallFileRecord, PhaseContext, PhaseOutcome } from './phase-context.js';
 import { renderPrompt } from './prompts.js';
+import type { Mend } from './state/mends.js';
 
 export const CHECK_FAILED_CODE = 'PHASE_CHECK_FAILED';
 
-/** The result of the checks after zod: issues reject the answer; the value may be repaired (e.g. restored tasks). */
+/**
+ * The result of the checks after zod. `issues` are what the loop cannot use without loss: they reject
+ * the answer and cost a retry. `mends` are mechanical slips already mended in `value` (no retry): each
+ * becomes a warning event and is written to the call record.
+ */
 export interface CheckVerdict<VALUE> {
   value: VALUE;
   issues: readonly string[];
+  mends?: readonly Mend[] | undefined;
   warnings: readonly string[];
   /**
-   * What to keep if no attempt is accepted and the loop can repair this answer itself (e.g. a dropped
-   * task put back): the latest such answer is kept instead of failing the phase, with these warnings.
+   * What to keep if no attempt is accepted and the loop can repair this answer itself at some loss
+   * (e.g. a solved task moved back to unsolved stays solved): the latest such answer is kept instead of
+   * failing the phase, with these warnings.
    */
-  fallback?: { value: VALUE; warnings: readonly string[] } | undefined;
+  fallback?: { value: VALUE; warnings: readonly string[]; mends?: readonly Mend[] | undefined } | undefined;
 }
 
 export interface PhaseCall<ANSWER, VALUE = ANSWER> {
@@ -25,7 +32,10 @@ export interface PhaseCall<ANSWER, VALUE = ANSWER> {
   system: string;
   prompt: string;
   schema: z.ZodType<ANSWER>;
+  /** Sent to the server; built per call from the state it answers where it can be (see `call-schema.ts`). */
   jsonSchema: Record<string, unknown>;
+  /** Why the plain schema was sent instead of the per-call one (recorded in every call record, and warned once). */
+  schemaFallback?: string | undefined;
   schemaName: string;
   check: (answer: ANSWER) => CheckVerdict<VALUE>;
 }
@@ -62,6 +72,11 @@ function serverAttemptsOf(error: unknown): readonly ServerAttempt[] {
   return isModelError(error) ? error.serverAttempts : [];
 }
 
+/** One warning event per mend, carrying the mend itself so a reporter can tell it from other warnings. */
+function emitMends(context: PhaseContext, call: { phase: PhaseName; iteration: number }, mends: readonly Mend[]): void {
+  for (const mend of mends) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message: `mended (no retry): ${mend.message}`, mend });
+}
+
 type Rejection = { code: string; issues: readonly string[]; rawText: string; finishReason: string };
 
 /**
@@ -80,11 +95,20 @@ export async function callWithRetries<ANSWER, VALUE>(context: PhaseContext, call
   const started = Date.now();
   let prompt = call.prompt;
   // The latest rejected answer the loop can repair: kept if no later attempt is accepted.
-  let repairable: { value: VALUE; warnings: readonly string[]; attempt: number } | undefined;
+  let repairable: { value: VALUE; warnings: readonly string[]; mends: readonly Mend[]; attempt: number } | undefined;
+  if (call.schemaFallback) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message: `schema: ${call.schemaFallback}` });
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     const request = { system: call.system, prompt, temperature: settings.temperature, maxTokens: settings.maxTokens, seed: settings.seed };
-    const base = { phase: call.phase, iteration: call.iteration, attempt, startedAt: new Date().toISOString(), schemaName: call.schemaName, request };
+    const base = {
+      phase: call.phase,
+      iteration: call.iteration,
+      attempt,
+      startedAt: new Date().toISOString(),
+      schemaName: call.schemaName,
+      request: { ...request, jsonSchema: call.jsonSchema },
+      ...(call.schemaFallback ? { schemaFallback: call.schemaFallback } : {}),
+    };
     const onProgress = context.onProgress ? { onProgress: context.onProgress(call.phase, call.iteration) } : {};
     let rejection: Rejection;
     try {
@@ -112,14 +136,17 @@ export async function callWithRetries<ANSWER, VALUE>(context: PhaseContext, call
         serverAttempts: result.serverAttempts ?? [],
       };
       if (verdict.issues.length === 0) {
-        await context.recordCall({ ...base, ...callFields, parsed: result.object, error: undefined });
+        const mends = verdict.mends ?? [];
+        await context.recordCall({ ...base, ...callFields, parsed: result.object, error: undefined, mends });
         for (const message of verdict.warnings) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message });
-        return { value: verdict.value, attempts: attempt, tokens, durationMs: Date.now() - started };
+        emitMends(context, call, mends);
+        return { value: verdict.value, attempts: attempt, tokens, durationMs: Date.now() - started, mends };
       }
-      if (verdict.fallback) repairable = { ...verdict.fallback, attempt };
+      if (verdict.fallback) repairable = { ...verdict.fallback, mends: verdict.fallback.mends ?? [], attempt };
       await context.recordCall({
         ...base,
         ...callFields,
+        mends: [],
         parsed: result.object,
         error: { code: CHECK_FAILED_CODE, message: 'The output failed the checks after schema validation.', issues: verdict.issues },
       });
@@ -131,6 +158,7 @@ export async function callWithRetries<ANSWER, VALUE>(context: PhaseContext, call
         tokens.completion += record.usage.completionTokens ?? 0;
         await context.recordCall({
           ...base,
+          mends: [],
           rawText: record.rawText,
           parsed: undefined,
           error: { code: error.code, message: error.message, issues: error.issues },
@@ -146,6 +174,7 @@ export async function callWithRetries<ANSWER, VALUE>(context: PhaseContext, call
         // Transport, HTTP, timeout, abort: not the model's fault, not retried here; the attempt is still on record.
         const failure: CallFileRecord = {
           ...base,
+          mends: [],
           rawText: null,
           parsed: undefined,
           error: {
@@ -172,8 +201,9 @@ export async function callWithRetries<ANSWER, VALUE>(context: PhaseContext, call
   }
   if (repairable) {
     const kept = `kept the answer of attempt ${repairable.attempt}/${maxAttempts}, repaired by the loop (it is on record in calls/ with its issues)`;
+    emitMends(context, call, repairable.mends);
     for (const message of [...repairable.warnings, kept]) context.emit({ type: 'warning', phase: call.phase, iteration: call.iteration, message });
-    return { value: repairable.value, attempts: maxAttempts, tokens, durationMs: Date.now() - started };
+    return { value: repairable.value, attempts: maxAttempts, tokens, durationMs: Date.now() - started, mends: repairable.mends };
   }
   throw new PhaseOutputError({ phase: call.phase, iteration: call.iteration, modelId: model.modelId, attempts, tokens });
 }

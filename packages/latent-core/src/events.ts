@@ -1,4 +1,5 @@
 import type { PhaseName } from './errors.js';
+import type { Mend } from './state/mends.js';
 
 /**
  * What the loop reports as it runs, one object per step. Written to `events.jsonl` and passed to
@@ -71,6 +72,8 @@ export interface WarningEvent {
   phase: PhaseName | undefined;
   iteration: number;
   message: string;
+  /** Set when the warning reports a mechanical slip the loop mended without a retry. */
+  mend?: Mend;
 }
 
 export interface StalledEvent {

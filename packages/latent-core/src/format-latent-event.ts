@@ -50,7 +50,8 @@ export function formatLatentEvent(event: LatentEvent): string[] {
     case 'retry':
       return [`   ↻ Retry ${event.attempt}/${event.maxAttempts} (${event.code}): ${event.issues.slice(0, 3).join('; ')}`];
     case 'warning':
-      return [`   ⚠ ${event.message}`];
+      // A mend is not a failure: the answer was used as it came, one slip put right (no retry spent).
+      return [event.mend ? `   🩹 ${event.message}` : `   ⚠ ${event.message}`];
     case 'stalled':
       return [
         `⚠ Too few open tasks resolved in ${event.shortRounds} refinement(s) in a row: stopping after ${event.refinements} refinement(s) with ${event.unsolved} unsolved task(s).`,

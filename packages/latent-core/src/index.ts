@@ -21,5 +21,7 @@ export { findProseSolutions } from './checks/solution-code-check.js';
 export { checkReasoningState } from './checks/state-checks.js';
 export { accountTasks, type TaskAccounting, type RefineOutput } from './state/task-accounting.js';
 export { boundBlockerAnswers } from './state/blocker-answers.js';
+export { MEND_KINDS, MendSchema, type Mend, type MendKind } from './state/mends.js';
+export { MAX_ENUM_CHARACTERS, MAX_ENUM_NAMES, reasoningStateCallSchema, type CallSchema } from './call-schema.js';
 export { checkArtifactHtml } from './checks/artifact-check.js';
 export { loadPrompt, fillTemplate, renderPrompt, type PromptName, type PromptTemplate } from './prompts.js';

@@ -24,11 +24,11 @@ const KEYBOARD_TASK = INIT_STATE.unsolved_tasks[3]!;
 const DROPS_KEYBOARD: ReasoningState = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.slice(4), unsolved_tasks: [] };
 
 describe('runLatentLoop: every task is accounted for (scripted answers)', () => {
-  it('a dropped unsolved task is retried with the issue stated, never counted as solved', async () => {
-    const { model, events, result } = await run([stateJson(INIT_STATE), stateJson(DROPS_KEYBOARD), stateJson(REFINE_1_STATE), stateJson(REFINE_2_STATE), artifactJson(CALCULATOR_HTML)]);
-    expect(model.requests[2]?.prompt).toContain('PHASE_CHECK_FAILED');
-    expect(model.requests[2]?.prompt).toContain('the unsolved task "keyboard_support" is missing without being solved');
-    expect(result).toMatchObject({ endReason: 'all-solved', refinements: 2, retries: 1 });
+  it('a dropped unsolved task is restored unsolved in the same call, never counted as solved (scripted answers)', async () => {
+    const { model, directory, events, result } = await run([stateJson(INIT_STATE), stateJson(DROPS_KEYBOARD), stateJson(REFINE_2_STATE), artifactJson(CALCULATOR_HTML)]);
+    expect(model.requests[2]?.prompt).not.toContain('PHASE_CHECK_FAILED');
+    expect(result).toMatchObject({ endReason: 'all-solved', refinements: 2, retries: 0, calls: 4 });
+    expect(await readJson(join(directory, 'state_refine_1.json'))).toEqual(REFINE_1_STATE);
     const ends = events.filter((event) => event.type === 'phase-end' && event.phase === 'refine');
     expect(ends.map((event) => event.type === 'phase-end' && [event.unsolved, event.resolved])).toEqual([
       [1, 3],
@@ -36,27 +36,19 @@ describe('runLatentLoop: every task is accounted for (scripted answers)', () => 
     ]);
   });
 
-  it('when attempts run out the dropped task is restored unsolved: no "all solved" from a deletion', async () => {
-    const { directory, events, result } = await run(
-      [stateJson(INIT_STATE), stateJson(DROPS_KEYBOARD), stateJson(DROPS_KEYBOARD), artifactJson(CALCULATOR_HTML)],
-      { settings: { maxRetries: 1, maxRefinements: 1 } },
-    );
+  it('a deletion never ends in "all solved": the round that drops the last task leaves it open (scripted answer)', async () => {
+    const { directory, events, result } = await run([stateJson(INIT_STATE), stateJson(DROPS_KEYBOARD), artifactJson(CALCULATOR_HTML)], { settings: { maxRefinements: 1 } });
     expect(result.endReason).toBe('max-refinements');
     expect(events.some((event) => event.type === 'all-solved')).toBe(false);
-    const saved = (await readJson(join(directory, 'state_refine_1.json'))) as ReasoningState;
+    const saved = (await readJson(join(directory, 'state_final.json'))) as ReasoningState;
     expect(saved.unsolved_tasks).toEqual([KEYBOARD_TASK]);
     expect(saved.solved_tasks).toEqual(REFINE_1_STATE.solved_tasks);
-    expect(result.warnings).toEqual([
-      expect.stringMatching(/out of attempts: the unsolved task "keyboard_support" is missing.*kept as it was/),
-      expect.stringContaining('kept the answer of attempt 2/2, repaired by the loop'),
-    ]);
     expect(result.iterations[0]).toMatchObject({ status: 'accepted', resolved: ['digit_input', 'operator_handling', 'equals_function'] });
-    // The GENERATE prompt holds only solved code: the restored task is not among it.
-    expect((await readJson(join(directory, 'state_final.json'))) as ReasoningState).toEqual(saved);
   });
 
   it('a repairable answer is kept even when later attempts are worse (invalid JSON): its progress is not lost', async () => {
-    const { directory, result } = await run([stateJson(INIT_STATE), stateJson(DROPS_KEYBOARD), 'Sure! Here it is:', '{"solved_tasks": [', artifactJson(CALCULATOR_HTML)], {
+    const movedBack = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.slice(4), unsolved_tasks: [...REFINE_1_STATE.unsolved_tasks, { name: 'markup', what_i_know: '', blockers: ['Which buttons?'] }] };
+    const { directory, result } = await run([stateJson(INIT_STATE), stateJson(movedBack), 'Sure! Here it is:', '{"solved_tasks": [', artifactJson(CALCULATOR_HTML)], {
       settings: { maxRefinements: 1 },
     });
     expect(result.iterations[0]).toMatchObject({ status: 'accepted', resolved: ['digit_input', 'operator_handling', 'equals_function'] });
@@ -64,10 +56,12 @@ describe('runLatentLoop: every task is accounted for (scripted answers)', () => 
     expect(result.warnings.at(-1)).toContain('kept the answer of attempt 1/3');
   });
 
-  it('a renamed task gets an issue that says to keep the name', async () => {
+  it('a renamed task is restored beside the new name in the same call, and the warning names the rename', async () => {
     const renamed = { ...DROPS_KEYBOARD, unsolved_tasks: [{ ...KEYBOARD_TASK, name: 'keyboard_input' }] };
-    const { model } = await run([stateJson(INIT_STATE), stateJson(renamed), stateJson(REFINE_1_STATE), stateJson(REFINE_2_STATE), artifactJson(CALCULATOR_HTML)]);
-    expect(model.requests[2]?.prompt).toContain('If "keyboard_input" is "keyboard_support" renamed, keep the name "keyboard_support"');
+    const { directory, result } = await run([stateJson(INIT_STATE), stateJson(renamed), artifactJson(CALCULATOR_HTML)], { settings: { maxRefinements: 1 } });
+    expect(result).toMatchObject({ calls: 3, retries: 0 });
+    expect(((await readJson(join(directory, 'state_refine_1.json'))) as ReasoningState).unsolved_tasks.map((task) => task.name)).toEqual(['keyboard_input', 'keyboard_support']);
+    expect(result.warnings).toEqual([expect.stringContaining('if "keyboard_input" is "keyboard_support" renamed, both stay open')]);
   });
 
   it('duplicate names and a task in both lists are retried, nothing solved lost', async () => {
@@ -140,11 +134,11 @@ describe('runLatentLoop: FIX rounds resolve failing behaviours with rewritten co
     expect(generate.prompt).toContain('#display shows "14" but the contract requires "20"');
   });
 
-  it('an answer that deletes the FIX task without code is retried; the seed prompt shape stays (changes mode)', async () => {
+  it('an answer with no task at all (the FIX task deleted without code) is retried; the seed prompt shape stays (changes mode)', async () => {
     const deletes = { solved_tasks: [], unsolved_tasks: [], blocker_answers: ['All fine.'] };
     const { model, result } = await run([stateJson(deletes), stateJson(rewrite), artifactJson(CALCULATOR_HTML)], { mode: fix });
     expect(model.requests[0]?.prompt).toContain('Return only the changes');
-    expect(model.requests[1]?.prompt).toContain('the unsolved task "fix_rule_3_binary_operators" is missing without being solved');
+    expect(model.requests[1]?.prompt).toContain('the answer has no task at all');
     expect(result).toMatchObject({ endReason: 'all-solved', retries: 1 });
   });
 

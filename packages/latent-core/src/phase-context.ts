@@ -2,6 +2,7 @@ import type { CallTimings, FinishReason, GenerationProgress, LanguageModel, Serv
 import type { PhaseName } from './errors.js';
 import type { LatentEvent, TokenTotals } from './events.js';
 import type { LatentSettings } from './settings.js';
+import type { Mend } from './state/mends.js';
 
 /** One model call as written to `calls/NNN-<phase>.json`: success and failure alike. */
 export interface CallFileRecord {
@@ -10,7 +11,10 @@ export interface CallFileRecord {
   attempt: number;
   startedAt: string;
   schemaName: string;
-  request: { system: string; prompt: string; temperature: number; maxTokens: number; seed: number | undefined };
+  /** What was sent, the call's JSON schema included (built per call from the state it answers). */
+  request: { system: string; prompt: string; temperature: number; maxTokens: number; seed: number | undefined; jsonSchema: Record<string, unknown> };
+  /** Set when the plain schema was sent instead of the per-call one, saying why (e.g. too many task names). */
+  schemaFallback?: string;
   /** Null when no answer arrived (transport error). */
   rawText: string | null;
   /** The answer as it passed zod (also kept when a later check rejected it); the loop's merged state is in the state files. */
@@ -25,6 +29,8 @@ export interface CallFileRecord {
   reasoning: string | undefined;
   /** Transport attempts the provider retried before this answer or error (not the model's fault, not an attempt of the phase). */
   serverAttempts: readonly ServerAttempt[];
+  /** Mechanical slips in this answer that the loop mended without a retry (empty when none, or when the answer was rejected). */
+  mends: readonly Mend[];
 }
 
 /** What a phase needs from its surroundings; `runLatentLoop` wires these to the run directory. */
@@ -44,6 +50,8 @@ export interface PhaseOutcome<VALUE> {
   attempts: number;
   tokens: TokenTotals;
   durationMs: number;
+  /** Mechanical slips mended in `value` (no retry). */
+  mends?: readonly Mend[] | undefined;
 }
 
 /** A context that records nothing: for calling a phase on its own (tests, notebooks). */

@@ -40,7 +40,7 @@ function callRecord(phase: CallFileRecord['phase']): CallFileRecord {
     attempt: 1,
     startedAt: '',
     schemaName: 'reasoning_state',
-    request: { system: 's', prompt: 'p', temperature: 0.2, maxTokens: 10, seed: undefined },
+    request: { system: 's', prompt: 'p', temperature: 0.2, maxTokens: 10, seed: undefined, jsonSchema: {} },
     rawText: '{}',
     parsed: undefined,
     error: undefined,
@@ -50,6 +50,7 @@ function callRecord(phase: CallFileRecord['phase']): CallFileRecord {
     modelId: 'm',
     reasoning: undefined,
     serverAttempts: [],
+    mends: [],
   };
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { PhaseName } from './errors.js';
 import type { EndReason, LoopMode, RunStatus, TokenTotals } from './events.js';
 import type { LatentSettings } from './settings.js';
+import { MendSchema, type Mend } from './state/mends.js';
 
 /** Wall time and tokens of one phase (all its attempts), in `run_metadata.json`. */
 export interface PhaseTiming {
@@ -31,6 +32,8 @@ export interface IterationProgress {
   /** `failed`: out of attempts; the last valid state was kept. */
   status: 'accepted' | 'failed';
   failure?: { code: string; message: string };
+  /** Mechanical slips of the accepted answer that the loop mended without a retry; absent when none. */
+  mends?: Mend[];
 }
 
 /** `run_metadata.json`: rewritten after every step, so it is always a faithful summary of the run so far. */
@@ -125,6 +128,7 @@ export const ResumableMetadataSchema = z.object({
         short: z.boolean(),
         status: z.enum(['accepted', 'failed']),
         failure: z.object({ code: z.string(), message: z.string() }).optional(),
+        mends: z.array(MendSchema).optional(),
       }),
     )
     .default([]),

@@ -23,9 +23,9 @@ export async function refineStep(session: LoopSession, position: LoopPosition, i
   const progress: IterationProgress = { iteration, openBefore, target: refineTarget(settings.minSolvePerIteration, openBefore), resolved: [], written: [], short: true, status: 'accepted' };
   try {
     const outcome = await refinePhase({ context: session.context, task, artifactFileName, state: before, iteration });
-    const { state, resolved, written, newlySolved } = outcome.value;
+    const { state, resolved, written, newlySolved, mends } = outcome.value;
     await session.directory.writeState(file, state);
-    Object.assign(progress, { resolved, written, short: isShortRound(resolved.length, openBefore, settings.minSolvePerIteration) });
+    Object.assign(progress, { resolved, written, short: isShortRound(resolved.length, openBefore, settings.minSolvePerIteration), ...(mends.length > 0 ? { mends } : {}) });
     metadata.refinements = iteration;
     metadata.iterations.push(progress);
     session.phaseEnd('refine', iteration, state, { newlySolved: newlySolved.length, resolvedTasks: resolved, short: progress.short }, outcome, startedAt);

@@ -1,11 +1,11 @@
 import { callWithRetries } from '../call-with-retries.js';
+import { reasoningStateCallSchema } from '../call-schema.js';
 import { checkReasoningState } from '../checks/state-checks.js';
 import type { PhaseContext, PhaseOutcome } from '../phase-context.js';
 import { renderPrompt } from '../prompts.js';
 import {
   REASONING_STATE_SCHEMA_NAME,
   ReasoningStateAnswerSchema,
-  reasoningStateJsonSchema,
   type FixFailure,
   type ReasoningState,
 } from '../reasoning-state.js';
@@ -34,7 +34,8 @@ export async function initPhase(input: InitPhaseInput): Promise<PhaseOutcome<Rea
     system: prompt.system,
     prompt: prompt.user,
     schema: ReasoningStateAnswerSchema,
-    jsonSchema: reasoningStateJsonSchema,
+    // No task is open yet: the schema has no `resolves` (it would have nothing to name).
+    jsonSchema: reasoningStateCallSchema(undefined).jsonSchema,
     schemaName: REASONING_STATE_SCHEMA_NAME,
     check: (state) => ({ value: state, issues: checkReasoningState(state), warnings: [] }),
   });

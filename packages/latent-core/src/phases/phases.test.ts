@@ -43,15 +43,19 @@ describe('phases called on their own', () => {
     expect(events).toEqual([]);
   });
 
-  it('refinePhase in full mode asks for the complete state and retries an answer that dropped a solved task (scripted answers)', async () => {
+  it('refinePhase in full mode asks for the complete state and carries over a solved task left out, in one call (scripted answer)', async () => {
     const dropped = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.filter((task) => task.name !== 'styles') };
-    const { context: phaseContext, model } = context([stateJson(dropped), stateJson(REFINE_1_STATE)]);
+    const { context: phaseContext, model, calls, events } = context([stateJson(dropped)]);
     const fullContext = { ...phaseContext, settings: resolveSettings({ minSolvePerIteration: 3, refineOutput: 'full' }) };
     const outcome = await refinePhase({ context: fullContext, task: CALCULATOR_TASK, artifactFileName: 'calculator.html', state: INIT_STATE, iteration: 1 });
     expect(model.requests[0]?.prompt).toContain('Return the complete new state');
-    expect(model.requests[1]?.prompt).toContain('the solved task "styles" is missing');
-    expect(outcome.attempts).toBe(2);
+    expect(model.requests).toHaveLength(1);
+    expect(outcome.attempts).toBe(1);
     expect(outcome.value.state).toEqual(REFINE_1_STATE);
+    const mend = { kind: 'solved-task-carried-over', task: 'styles', message: expect.stringContaining('carried over unchanged') };
+    expect(outcome.value.mends).toEqual([mend]);
+    expect(calls[0]).toMatchObject({ error: undefined, mends: [mend] });
+    expect(events).toEqual([expect.objectContaining({ type: 'warning', phase: 'refine', iteration: 1, mend })]);
   });
 
   it('generatePhase returns the document', async () => {

@@ -1,7 +1,7 @@
 import type { ReasoningState } from '../reasoning-state.js';
 
 /** Case, spacing and a final full stop do not make an answer new. */
-function answerKey(answer: string): string {
+export function answerKey(answer: string): string {
   return answer.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
 }
 

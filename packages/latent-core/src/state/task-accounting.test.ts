@@ -16,7 +16,7 @@ const BUGGY: ReasoningState = {
 describe('accountTasks', () => {
   it('merges a changes answer into the complete state and counts the tasks it resolved', () => {
     const accounting = accountTasks(INIT_STATE, REFINE_1_CHANGES, 'changes');
-    expect(accounting).toEqual({ state: REFINE_1_STATE, resolved: ['digit_input', 'operator_handling', 'equals_function'], written: ['digit_input', 'operator_handling', 'equals_function'], issues: [] });
+    expect(accounting).toEqual({ state: REFINE_1_STATE, resolved: ['digit_input', 'operator_handling', 'equals_function'], written: ['digit_input', 'operator_handling', 'equals_function'], mends: [], issues: [] });
   });
 
   it('accepts re-listed unchanged tasks in either mode (a full answer is a valid changes answer)', () => {
@@ -24,18 +24,20 @@ describe('accountTasks', () => {
     expect(accountTasks(INIT_STATE, REFINE_1_STATE, 'full')).toMatchObject({ state: REFINE_1_STATE, issues: [] });
   });
 
-  it('a dropped unsolved task is an issue and stays unsolved in the state', () => {
+  it('a dropped unsolved task is mended: restored unsolved, never counted as resolved, no issue', () => {
     const answer = { ...REFINE_1_CHANGES, unsolved_tasks: [] };
     const accounting = accountTasks(INIT_STATE, answer, 'changes');
-    expect(accounting.issues).toEqual([expect.stringContaining('the unsolved task "keyboard_support" is missing without being solved')]);
-    expect(accounting.state.unsolved_tasks).toEqual([INIT_STATE.unsolved_tasks[3]]);
-    expect(accounting.resolved).not.toContain('keyboard_support');
+    expect(accounting.issues).toEqual([]);
+    expect(accounting.mends).toEqual([{ kind: 'unsolved-task-restored', task: 'keyboard_support', message: expect.stringContaining('restored unsolved with its blockers') }]);
+    expect(accounting.state).toEqual(REFINE_1_STATE);
+    expect(accounting.resolved).toEqual(['digit_input', 'operator_handling', 'equals_function']);
   });
 
-  it('a renamed unsolved task is an issue that names the rename', () => {
+  it('a renamed unsolved task is restored beside the new name, and the mend names the rename', () => {
     const renamed = { ...INIT_STATE.unsolved_tasks[3]!, name: 'keyboard_handling' };
     const accounting = accountTasks(INIT_STATE, { ...REFINE_1_CHANGES, unsolved_tasks: [renamed] }, 'changes');
-    expect(accounting.issues).toEqual([expect.stringContaining('If "keyboard_handling" is "keyboard_support" renamed, keep the name "keyboard_support"')]);
+    expect(accounting.issues).toEqual([]);
+    expect(accounting.mends).toEqual([expect.objectContaining({ kind: 'unsolved-task-restored', message: expect.stringContaining('if "keyboard_handling" is "keyboard_support" renamed, both stay open') })]);
     expect(accounting.state.unsolved_tasks.map((task) => task.name)).toEqual(['keyboard_handling', 'keyboard_support']);
   });
 
@@ -47,11 +49,14 @@ describe('accountTasks', () => {
     expect(accounting.state.unsolved_tasks.map((task) => task.name)).toEqual(['keyboard_support']);
   });
 
-  it('in full mode a solved task left out is an issue; in changes mode it is unchanged', () => {
+  it('in full mode a solved task left out is carried over unchanged (a mend); in changes mode it is no slip at all', () => {
     const answer = { ...REFINE_1_STATE, solved_tasks: REFINE_1_STATE.solved_tasks.filter((task) => task.name !== 'markup') };
-    expect(accountTasks(INIT_STATE, answer, 'full').issues).toEqual([expect.stringContaining('the solved task "markup" is missing')]);
-    expect(accountTasks(INIT_STATE, answer, 'full').state).toEqual(REFINE_1_STATE);
-    expect(accountTasks(INIT_STATE, answer, 'changes').issues).toEqual([]);
+    const full = accountTasks(INIT_STATE, answer, 'full');
+    expect(full.issues).toEqual([]);
+    expect(full.mends).toEqual([{ kind: 'solved-task-carried-over', task: 'markup', message: expect.stringContaining('carried over unchanged') }]);
+    expect(full.state).toEqual(REFINE_1_STATE);
+    expect(full.resolved).toEqual(['digit_input', 'operator_handling', 'equals_function']);
+    expect(accountTasks(INIT_STATE, answer, 'changes')).toMatchObject({ issues: [], mends: [], state: REFINE_1_STATE });
   });
 
   it('a FIX task is resolved by rewritten code that names it in resolves', () => {
@@ -68,15 +73,40 @@ describe('accountTasks', () => {
     const answer = { solved_tasks: [{ name: 'equals_function', solution_code: BUGGY_EQUALS_CODE, resolves: ['fix_rule_3'] }], unsolved_tasks: [], blocker_answers: [] };
     const accounting = accountTasks(BUGGY, answer, 'changes');
     expect(accounting.resolved).toEqual([]);
-    expect(accounting.issues).toEqual([expect.stringContaining('"equals_function" names it in resolves, but its code is unchanged')]);
+    expect(accounting.issues).toEqual([]);
+    expect(accounting.mends).toEqual([expect.objectContaining({ kind: 'unsolved-task-restored', message: expect.stringContaining('"equals_function" names it in resolves, but its code is unchanged') })]);
     expect(accounting.state.unsolved_tasks).toEqual([FIX_TASK]);
   });
 
-  it('resolves naming a task that is not open, or one still listed open, is an issue', () => {
-    const unknown = { solved_tasks: [{ name: 'keyboard_support', solution_code: `${KEYBOARD_CODE}\n`, resolves: ['fix_rule_9'] }], unsolved_tasks: [FIX_TASK], blocker_answers: [] };
-    expect(accountTasks(BUGGY, unknown, 'changes').issues).toEqual([expect.stringContaining('resolves "fix_rule_9", which is not an unsolved task')]);
+  it('a resolves entry naming no open task is dropped from the saved task; the rest of the answer counts', () => {
+    const keyboard = { name: 'keyboard_support', solution_code: `${KEYBOARD_CODE}\n`, resolves: ['fix_rule_9', 'styles'] };
+    const accounting = accountTasks(BUGGY, { solved_tasks: [keyboard], unsolved_tasks: [FIX_TASK], blocker_answers: [] }, 'changes');
+    expect(accounting.issues).toEqual([]);
+    expect(accounting.mends.map((mend) => [mend.kind, mend.task])).toEqual([
+      ['resolves-unknown-task', 'fix_rule_9'],
+      ['resolves-unknown-task', 'styles'],
+    ]);
+    expect(accounting.resolved).toEqual([]);
+    expect(accounting.written).toEqual(['keyboard_support']);
+    expect(accounting.state.solved_tasks.find((task) => task.name === 'keyboard_support')).toEqual({ name: 'keyboard_support', solution_code: keyboard.solution_code });
+    expect(accounting.state.unsolved_tasks).toEqual([FIX_TASK]);
+  });
+
+  it('a resolves entry whose task the answer still lists unsolved is dropped, and the task stays open', () => {
     const stillOpen = { solved_tasks: [{ name: 'equals_function', solution_code: EQUALS_CODE, resolves: ['fix_rule_3'] }], unsolved_tasks: [FIX_TASK], blocker_answers: [] };
-    expect(accountTasks(BUGGY, stillOpen, 'changes').issues).toEqual([expect.stringContaining('"fix_rule_3" is still in unsolved_tasks')]);
+    const accounting = accountTasks(BUGGY, stillOpen, 'changes');
+    expect(accounting.issues).toEqual([]);
+    expect(accounting.mends).toEqual([expect.objectContaining({ kind: 'resolves-task-still-open', task: 'fix_rule_3' })]);
+    expect(accounting.resolved).toEqual([]);
+    expect(accounting.state.unsolved_tasks).toEqual([FIX_TASK]);
+    expect(accounting.state.solved_tasks.find((task) => task.name === 'equals_function')).toEqual({ name: 'equals_function', solution_code: EQUALS_CODE });
+  });
+
+  it('blocker answers given twice in one answer are merged', () => {
+    const answer = { ...REFINE_1_CHANGES, blocker_answers: ['Escape clears.', 'escape  clears', 'Enter acts as =.'] };
+    const accounting = accountTasks(INIT_STATE, answer, 'changes');
+    expect(accounting.state.blocker_answers).toEqual(['Escape clears.', 'Enter acts as =.']);
+    expect(accounting.mends).toEqual([{ kind: 'blocker-answers-merged', message: expect.stringContaining('1 blocker answer(s) given twice') }]);
   });
 
   it('adds only new blocker answers', () => {
