@@ -84,6 +84,31 @@ function refineAnswer(round: number, mode: RefineOutput): ReasoningState {
   };
 }
 
+/** A `resolves` entry naming no task (the slip real models make with an unfamiliar field). */
+export const BAD_RESOLVES = 'calculator';
+/** The solved task a `full` answer leaves out when slipping. */
+const LEFT_OUT_SOLVED = 'render';
+
+/**
+ * The same answer with one of each mechanical slip the loop mends: a bad `resolves` on the first task
+ * it writes, its last unsolved task dropped (when one is left), and in `full` mode a solved task left
+ * out (in `changes` mode leaving one out is the normal answer, not a slip). What each round means is
+ * unchanged, so the mended states are the clean run's.
+ */
+export function withSlips(answer: ReasoningState, round: number, mode: RefineOutput): ReasoningState {
+  const firstWritten = mode === 'full' ? INIT_SOLVED.length + (round - 1) * 2 : 0;
+  const solved = answer.solved_tasks
+    .map((task, index) => (index === firstWritten ? { ...task, resolves: [BAD_RESOLVES] } : task))
+    .filter((task) => mode !== 'full' || task.name !== LEFT_OUT_SOLVED);
+  return { ...answer, solved_tasks: solved, unsolved_tasks: answer.unsolved_tasks.slice(0, -1) };
+}
+
+/** The REFINE round a request is for, read from its prompt: retries ask the same round again. */
+function roundOf(request: GenerateObjectRequest<unknown>): number {
+  const match = /This is refinement round (\d+)\./.exec(request.prompt);
+  return match?.[1] ? Number(match[1]) : 0;
+}
+
 function artifact(): string {
   const state = stateAfter(ITERATIONS);
   const code = (language: 'markup' | 'style' | 'script'): string =>
@@ -94,12 +119,25 @@ function artifact(): string {
   return `<!DOCTYPE html>\n<html><head><style>\n${code('style')}\n</style></head>\n<body>\n${code('markup')}\n<script>\nfunction formatNumber(value, digits) { return String(Number(value.toPrecision(digits))); }\n${code('script')}\nrender();\n</script>\n</body></html>\n`;
 }
 
-/** A scripted model answering INIT, 12 REFINE rounds and GENERATE in the given mode. */
-export function scriptedCalculatorRun(mode: RefineOutput): ScriptedRun {
+export interface ScriptOptions {
+  /** Every REFINE answer carries one of each mechanical slip (`withSlips`). */
+  slips?: boolean;
+}
+
+/**
+ * A scripted model answering INIT, 12 REFINE rounds and GENERATE in the given mode. Each REFINE answer
+ * depends on the round asked (read from the prompt), so a retry gets the same answer again, slip and
+ * all, as the slips reported from real models repeat.
+ */
+export function scriptedCalculatorRun(mode: RefineOutput, options: ScriptOptions = {}): ScriptedRun {
   const html = artifact();
-  const respond = (request: GenerateObjectRequest<unknown>, callIndex: number): string => {
+  const respond = (request: GenerateObjectRequest<unknown>): string => {
     if (request.schemaName === 'generated_artifact') return JSON.stringify({ html });
-    return JSON.stringify(callIndex === 0 ? stateAfter(0) : refineAnswer(callIndex, mode));
+    const round = roundOf(request);
+    if (round === 0) return JSON.stringify(stateAfter(0));
+    const answer = refineAnswer(round, mode);
+    return JSON.stringify(options.slips ? withSlips(answer, round, mode) : answer);
   };
-  return { model: new MockModel({ modelId: 'scripted-bench', responses: Array.from({ length: ITERATIONS + 2 }, () => respond) }), html };
+  // Enough answers for every attempt of every call (retries included).
+  return { model: new MockModel({ modelId: 'scripted-bench', responses: Array.from({ length: (ITERATIONS + 2) * 3 }, () => respond) }), html };
 }
