@@ -36,7 +36,9 @@ describe('ndli inspect', () => {
       { attempt: 1, code: 'MODEL_HTTP_ERROR', message: 'busy', status: 503, delayMs: 500 },
       { attempt: 2, code: 'MODEL_UNREACHABLE', message: 'reset', delayMs: 1000 },
     ];
-    writeFileSync(first, JSON.stringify({ ...call, serverAttempts }));
+    // …and whose answer had a slip the inner loop mended without a retry (as latent-core records it).
+    const mends = [{ kind: 'resolves-unknown-task', task: 'calculator', message: 'the solved task "display" resolves "calculator", which is not an open task: the entry was dropped (it resolves nothing)' }];
+    writeFileSync(first, JSON.stringify({ ...call, serverAttempts, mends }));
 
     const text = renderTimeline(readRunTimeline(outcome.runDirectory));
     expect(text).toMatch(/0 fresh start\(s\) · 0 resume\(s\) · 2 server retries · 1 judge error\(s\) · 1 regressed round\(s\)/);
@@ -45,5 +47,6 @@ describe('ndli inspect', () => {
     expect(text).toMatch(/not judged: arithmetic › multiplies/);
     expect(text).toMatch(/broke \(regression, never the result\): arithmetic › adds/);
     expect(text).toMatch(/Round 3 · fix · from round 1/);
+    expect(text).toContain('      mended resolves-unknown-task: the solved task "display" resolves "calculator"');
   });
 });

@@ -16,6 +16,11 @@ function callLine(call: TimelineCall): string {
   return `  ${pad(call.file, 22)} ${pad(phase + attempt, 20)} ${pad(state, 42)} ${pad(`${call.promptTokens}+${call.completionTokens} tok`, 16)} ${pad(`${(call.ms / 1000).toFixed(1)} s`, 8)} ${outcome}${server}`;
 }
 
+/** A call's line, then one line per slip the inner loop mended in its answer (no retry spent). */
+function callLines(call: TimelineCall): string[] {
+  return [callLine(call), ...call.mends.map((mend) => `      mended ${mend}`)];
+}
+
 function roundHeading(summary: RoundSummary | undefined, round: number): string {
   const kind = summary?.kind === 'restart' ? `FRESH START (attempt ${summary.attempt})` : (summary?.kind ?? '?');
   const anchor = summary?.anchorRound !== undefined ? ` · from round ${summary.anchorRound}` : '';
@@ -51,7 +56,7 @@ export function renderTimeline(timeline: RunTimeline): string {
   for (const round of timeline.rounds) {
     const summary = round.summary;
     lines.push('', roundHeading(summary, round.round));
-    lines.push(...round.calls.map(callLine));
+    lines.push(...round.calls.flatMap(callLines));
     if (summary?.total !== undefined) {
       lines.push(...verdictLines(summary));
     } else {

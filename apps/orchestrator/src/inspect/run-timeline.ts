@@ -16,6 +16,8 @@ const CallFileSchema = z.object({
   timings: z.object({ totalMs: z.number() }).nullish(),
   /** Transport attempts that failed and were retried before this call's answer (ServerAttempt). */
   serverAttempts: z.array(z.object({ attempt: z.number(), code: z.string(), message: z.string(), status: z.number().optional(), delayMs: z.number() })).nullish(),
+  /** Mechanical slips the inner loop mended in this answer without a retry (latent-core's Mend). */
+  mends: z.array(z.object({ kind: z.string(), message: z.string() })).nullish(),
 });
 
 const StateCountsSchema = z.object({
@@ -38,6 +40,8 @@ export interface TimelineCall {
   ms: number;
   /** Server retries before the answer, e.g. `MODEL_HTTP_ERROR 503`, in order. */
   serverRetries: string[];
+  /** What the inner loop mended in this answer without a retry, e.g. `resolves-unknown-task: …`. */
+  mends: string[];
 }
 
 export interface TimelineRound {
@@ -55,7 +59,7 @@ export interface RunTimeline {
 function readCall(directory: string, file: string): TimelineCall {
   const parsed = CallFileSchema.safeParse(JSON.parse(readFileSync(join(directory, file), 'utf8')));
   if (!parsed.success) {
-    return { file, phase: '?', iteration: 0, attempt: 0, ok: false, errorCode: 'UNREADABLE_CALL_FILE', solved: undefined, unsolved: undefined, blockers: undefined, promptTokens: 0, completionTokens: 0, ms: 0, serverRetries: [] };
+    return { file, phase: '?', iteration: 0, attempt: 0, ok: false, errorCode: 'UNREADABLE_CALL_FILE', solved: undefined, unsolved: undefined, blockers: undefined, promptTokens: 0, completionTokens: 0, ms: 0, serverRetries: [], mends: [] };
   }
   const call = parsed.data;
   const counts = StateCountsSchema.safeParse(call.parsed);
@@ -73,6 +77,7 @@ function readCall(directory: string, file: string): TimelineCall {
     completionTokens: call.usage?.completionTokens ?? 0,
     ms: call.timings?.totalMs ?? 0,
     serverRetries: (call.serverAttempts ?? []).map((attempt) => (attempt.status === undefined ? attempt.code : `${attempt.code} ${attempt.status}`)),
+    mends: (call.mends ?? []).map((mend) => `${mend.kind}: ${mend.message}`),
   };
 }
 

@@ -84,6 +84,8 @@ export const CallRecordSchema = z.looseObject({
   finishReason: z.string().nullable().optional(),
   modelId: z.string().optional(),
   serverAttempts: z.array(ServerAttemptSchema).optional(),
+  /** Slips the inner loop mended in this answer without a retry. */
+  mends: z.array(z.looseObject({ kind: z.string().optional(), task: z.string().optional(), message: z.string().optional() })).optional(),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 

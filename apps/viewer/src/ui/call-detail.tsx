@@ -41,6 +41,18 @@ export function CallDetail({ call }: { call: CallView }) {
           ) : null}
         </div>
       ) : null}
+      {(record.mends ?? []).length > 0 ? (
+        <div class="mends" data-testid="call-mends">
+          <h4>Mended without a retry</h4>
+          <ul>
+            {(record.mends ?? []).map((mend, index) => (
+              <li key={index}>
+                {mend.kind ?? 'mend'}: {mend.message ?? ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {(record.serverAttempts ?? []).length > 0 ? (
         <div class="server-attempts" data-testid="server-attempts">
           <h4>Server retries (transport failures before this answer)</h4>

@@ -31,6 +31,7 @@ function stepLabel(round: RoundView, step: RoundStep): { label: string; detail: 
     ...(record?.error ? ['error'] : []),
     ...((record?.attempt ?? 1) > 1 ? [`attempt ${record?.attempt}`] : []),
     ...((record?.serverAttempts ?? []).length > 0 ? [`${record?.serverAttempts?.length} server retr.`] : []),
+    ...((record?.mends ?? []).length > 0 ? [`${record?.mends?.length} mended`] : []),
     ...(record?.reasoning ? ['reasoning'] : []),
   ];
   return { label: `${phase}${record?.iteration ? ` ${record.iteration}` : ''}`, detail: `${formatTokens(tokens)} tok · ${formatDuration(record?.timings?.totalMs)}`, flags };
