@@ -40,6 +40,8 @@ describe('formatLatentEvent', () => {
       '   ↻ Retry 2/3 (MODEL_OUTPUT_INVALID_JSON): Unexpected end of JSON input',
     ]);
     expect(formatLatentEvent({ type: 'warning', phase: 'refine', iteration: 1, message: 'restored x' })).toEqual(['   ⚠ restored x']);
+    const mend = { kind: 'unsolved-task-restored', task: 'x', message: 'restored x' } as const;
+    expect(formatLatentEvent({ type: 'warning', phase: 'refine', iteration: 1, message: 'mended (no retry): restored x', mend })).toEqual(['   🩹 mended (no retry): restored x']);
     expect(formatLatentEvent({ type: 'stalled', refinements: 4, shortRounds: 2, unsolved: 3 })[0]).toContain('stopping after 4 refinement(s) with 3 unsolved');
     expect(formatLatentEvent({ type: 'refine-failed', iteration: 3, code: 'PHASE_OUTPUT_INVALID', message: 'bad', attempts: 3, keptState: 'state_refine_3.json' })[0]).toContain(
       'kept the previous state (state_refine_3.json)',
