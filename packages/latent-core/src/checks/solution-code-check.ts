@@ -6,6 +6,7 @@ import { detectCodeLanguage } from './code-language.js';
  * valid code or it doesn't". With `previous`, solutions carried over unchanged are not judged again:
  * only what the model wrote this round can fail (a state from elsewhere, e.g. the Python tool, may
  * hold older solutions this check would not have let through, and no retry can change those).
+ * Unusable (costs a retry): prose is no code to keep, and dropping the task would lose the claim.
  */
 export function findProseSolutions(state: ReasoningState, previous?: ReasoningState): string[] {
   const unchanged = new Set((previous?.solved_tasks ?? []).map((task) => `${task.name}\u0000${task.solution_code}`));

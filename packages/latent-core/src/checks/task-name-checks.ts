@@ -1,6 +1,9 @@
 import type { ReasoningState } from '../reasoning-state.js';
 
-/** Task names are how REFINE replaces a solved task and how FIX blockers are matched: they must be unique. */
+/**
+ * Task names are how REFINE replaces a solved task and how FIX blockers are matched: they must be unique.
+ * Unusable (costs a retry): two tasks under one name are ambiguous, and keeping either loses the other.
+ */
 export function findDuplicateTaskNames(state: ReasoningState): string[] {
   const issues: string[] = [];
   for (const [listName, tasks] of [
@@ -20,7 +23,10 @@ export function findDuplicateTaskNames(state: ReasoningState): string[] {
   return issues;
 }
 
-/** A task is solved or unsolved, never both: otherwise GENERATE would not know whether its code is final. */
+/**
+ * A task is solved or unsolved, never both: otherwise GENERATE would not know whether its code is final.
+ * Unusable (costs a retry): keeping the code loses the blockers, keeping the blockers loses the code.
+ */
 export function findTasksBothSolvedAndUnsolved(state: ReasoningState): string[] {
   const solved = new Set(state.solved_tasks.map((task) => task.name));
   return state.unsolved_tasks
