@@ -81,8 +81,9 @@ type Rejection = { code: string; issues: readonly string[]; rawText: string; fin
 
 /**
  * One phase call with bounded retries. Every attempt is a fresh chat (system + one user message);
- * a retry's user message is the original one plus the validation error. Bad output (invalid JSON,
- * schema mismatch, truncation, a failed check) is retried up to `maxRetries` times; then a repairable
+ * a retry's user message is the original one plus the validation error. An answer whose only faults
+ * are mechanical slips is accepted in the same call, mended (`CheckVerdict.mends`). Bad output (invalid
+ * JSON, schema mismatch, truncation, a failed check) is retried up to `maxRetries` times; then a repairable
  * answer's fallback is kept, else a `PhaseOutputError` holds every attempt. Anything else (transport,
  * abort) propagates at once: the provider already retried server faults, and they never use up the
  * model's attempts.
