@@ -54,7 +54,7 @@ export function parseMarkdown(path: string, text: string = readFileSync(path, 'u
         const block = token as Tokens.Code;
         if (SHELL_LANGUAGES.has((block.lang ?? '').trim())) document.code.push({ text: block.text, fenced: true });
       } else if (token.type === 'codespan') {
-        document.code.push({ text: decodeEntities((token as Tokens.Codespan).text), fenced: false });
+        document.code.push({ text: (token as Tokens.Codespan).text, fenced: false });
       } else if (token.type === 'link' || token.type === 'image') {
         document.links.push((token as Tokens.Link).href);
       } else if (token.type === 'heading') {
