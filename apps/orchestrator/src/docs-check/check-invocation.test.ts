@@ -1,3 +1,4 @@
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../cli.js';
 import { checkInvocation } from './check-invocation.js';
@@ -41,5 +42,14 @@ describe('a shown command line', () => {
     expect(problemsOf('ndli test', false)).toEqual([]);
     expect(problemsOf('ndli bench … --evidence')).toEqual([]);
     expect(problemsOf('ndli resume --help')).toEqual([]);
+  });
+
+  it('accepts a command that runs by itself and has subcommands too, and checks the subcommand', () => {
+    const own = new Command('ndli');
+    const models = own.command('models').action(() => undefined);
+    models.command('pull').argument('<model>');
+    expect(checkInvocation(own, ['models'], rules).problems).toEqual([]);
+    expect(checkInvocation(own, ['models', 'pull'], rules).problems[0]).toMatch(/ndli models pull needs <model>/);
+    expect(checkInvocation(own, ['models', 'pull', 'qwen'], rules).problems).toEqual([]);
   });
 });

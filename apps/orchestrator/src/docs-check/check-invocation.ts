@@ -46,6 +46,13 @@ function specProblem(name: string, rules: InvocationRules): string | undefined {
   return rules.specNames.includes(name) ? undefined : `no bundled spec "${name}" (bundled: ${rules.specNames.join(', ')})`;
 }
 
+/** Whether a command runs by itself (`ndli models`) or only through a subcommand (`ndli spec new`). */
+function hasAction(command: Command): boolean {
+  // commander keeps the handler private; a command without one prints its help instead of running.
+  const handler: unknown = Reflect.get(command, '_actionHandler');
+  return handler !== null && handler !== undefined;
+}
+
 function findOption(command: Command, name: string): Option | undefined {
   return command.options.find((option) => option.long === name || option.short === name);
 }
@@ -138,7 +145,7 @@ export function checkInvocation(program: Command, words: readonly string[], rule
   if (rules.complete && !elided && !check.options.has('--help') && check.positional.length < required) {
     check.problems.push(`${name()} needs ${declared.map((argument) => `<${argument.name()}>`).join(' ')}, shown with ${check.positional.length} argument(s)`);
   }
-  if (rules.complete && !elided && !check.options.has('--help') && command.commands.length > 0 && command !== program) check.problems.push(`${name()} needs a subcommand (${command.commands.map((sub) => sub.name()).join(', ')})`);
+  if (rules.complete && !elided && !check.options.has('--help') && command.commands.length > 0 && command !== program && !hasAction(command)) check.problems.push(`${name()} needs a subcommand (${command.commands.map((sub) => sub.name()).join(', ')})`);
   declared.forEach((argument, position) => {
     const value = check.positional[position];
     if (value !== undefined && argument.argChoices && !isPlaceholder(value) && !argument.argChoices.includes(value)) check.problems.push(`${name()} <${argument.name()}> ${value}: not one of ${argument.argChoices.join(', ')}`);

