@@ -133,8 +133,10 @@ export function checkInvocation(program: Command, words: readonly string[], rule
         check.path.push(sub.name());
         continue;
       }
-      if (!isPlaceholder(word)) check.problems.push(`${name()} has no command "${word}"`);
-      return check;
+      if (command.registeredArguments.length === 0) {
+        if (!isPlaceholder(word)) check.problems.push(`${name()} has no command "${word}"`);
+        return check;
+      }
     }
     check.positional.push(word);
   }
