@@ -18,6 +18,7 @@ import { markdownTable } from '../report/markdown-table.js';
 import { specLookup } from '../run/specs-location.js';
 import { flagsToConfig, type RunFlags } from './run-command.js';
 import { acquireDirectoryLock } from '../run/directory-lock.js';
+import { ndliCommand } from '../hints/ndli-command.js';
 
 export interface BenchFlags extends Omit<RunFlags, 'model' | 'fix' | 'oneShot' | 'json'> {
   models?: string;
@@ -99,20 +100,20 @@ export async function benchCommand(flags: BenchFlags): Promise<number> {
     };
     const queueUrl = flags.queue ?? plan.queue;
     if (queueUrl && lacksItsPassword(queueUrl)) {
-      throw new OrchestratorError('USAGE', `bench.json keeps the queue URL without its password (${queueUrl}).`, `Resume with the full URL: pnpm ndli bench --resume ${plan.id} --queue redis://…:<password>@…`);
+      throw new OrchestratorError('USAGE', `bench.json keeps the queue URL without its password (${queueUrl}).`, `Resume with the full URL: ${ndliCommand(`bench --resume ${plan.id} --queue redis://…:<password>@…`)}`);
     }
-    if (queueUrl) process.stdout.write(`   trials go to the queue at ${withoutPassword(queueUrl)}: start workers with \`pnpm ndli worker --queue ${withoutPassword(queueUrl)}\`\n`);
+    if (queueUrl) process.stdout.write(`   trials go to the queue at ${withoutPassword(queueUrl)}: start workers with \`${ndliCommand(`worker --queue ${withoutPassword(queueUrl)}`)}\`\n`);
     const outcome = queueUrl
       ? await runQueuedBench({ store, plan, queueUrl, evidence: plan.evidence ?? false, signal: controller.signal, onTrialEnd })
       : await runBench({ cwd, store, plan, signal: controller.signal, onTrialEnd });
     process.stdout.write(`\n${markdownTable(outcome.summary)}\n\n`);
     const errors = outcome.results.filter(isInfrastructureError).length;
-    if (errors > 0) process.stdout.write(`⚠  ${errors} trial(s) ended with an infrastructure error (model server, judge, crash): left out of the figures. Rerun them with: pnpm ndli bench --resume ${plan.id}\n`);
+    if (errors > 0) process.stdout.write(`⚠  ${errors} trial(s) ended with an infrastructure error (model server, judge, crash): left out of the figures. Rerun them with: ${ndliCommand(`bench --resume ${plan.id}`)}\n`);
     if (outcome.remaining > 0) {
-      process.stdout.write(`⏹  ${outcome.remaining} trial(s) not finished. Continue with: pnpm ndli bench --resume ${plan.id}\n`);
+      process.stdout.write(`⏹  ${outcome.remaining} trial(s) not finished. Continue with: ${ndliCommand(`bench --resume ${plan.id}`)}\n`);
       return EXIT.interrupted;
     }
-    process.stdout.write(`Results: ${relative(cwd, join(store.directory, 'results.jsonl'))} · report: pnpm ndli report ${relative(cwd, store.directory)}\n`);
+    process.stdout.write(`Results: ${relative(cwd, join(store.directory, 'results.jsonl'))} · report: ${ndliCommand(`report ${relative(cwd, store.directory)}`)}\n`);
     return EXIT.passed;
   } finally {
     process.off('SIGINT', onSigint);

@@ -5,6 +5,7 @@ import { Progress } from '../reporters/progress.js';
 import { isInteractive } from '../reporters/terminal.js';
 import { specLookup } from '../run/specs-location.js';
 import { scaffoldSpecFolder } from '../spec-folder/scaffold-spec-folder.js';
+import { ndliCommand } from '../hints/ndli-command.js';
 
 /** `ndli spec new <name> [--dir <folder>]`: a spec folder to fill in. */
 export function specNewCommand(name: string, flags: { dir?: string }): number {
@@ -13,7 +14,7 @@ export function specNewCommand(name: string, flags: { dir?: string }): number {
   process.stdout.write(
     [
       `✓ created ${shown}/: ${files.join(', ')}`,
-      `  next: write task.md, the reference and tests, then \`ndli spec check ${shown}\`.`,
+      `  next: write task.md, the reference and tests, then \`${ndliCommand(`spec check ${shown}`)}\`.`,
       '  The tests import @ndli/ralph/spec: outside this repository, run `npm install @ndli/orchestrator` in a folder above it.',
     ].join('\n') + '\n',
   );

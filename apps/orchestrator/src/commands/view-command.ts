@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { exportViewer, openInBrowser, startViewer } from '@ndli/viewer';
 import { EXIT } from '../cli-errors.js';
 import { OrchestratorError } from '../errors.js';
+import { ndliCommand } from '../hints/ndli-command.js';
 
 export interface ViewFlags {
   port: number;
@@ -23,7 +24,7 @@ function viewerRoots(paths: readonly string[], cwd: string): string[] {
   if (paths.length === 0) return ['output', 'bench'].map((path) => resolve(cwd, path)).filter((path) => existsSync(path));
   const roots = paths.map((path) => resolve(cwd, path));
   const missing = roots.filter((root) => !existsSync(root));
-  if (missing.length > 0) throw new OrchestratorError('USAGE', `Nothing to view at ${missing.join(', ')}.`, 'Pass run or bench directories (or folders holding them), e.g. `ndli view output bench`.');
+  if (missing.length > 0) throw new OrchestratorError('USAGE', `Nothing to view at ${missing.join(', ')}.`, `Pass run or bench directories (or folders holding them), e.g. \`${ndliCommand('view output bench')}\`.`);
   return roots;
 }
 
@@ -45,7 +46,7 @@ export async function viewCommand(paths: readonly string[], flags: ViewFlags, op
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   if (flags.port > 65_535) throw new OrchestratorError('USAGE', `--port must be at most 65535, got ${flags.port}.`, 'Pass --port 0 for a free port.');
   const roots = viewerRoots(paths, cwd);
-  if (roots.length === 0) write('No ./output or ./bench here yet: the viewer starts empty. Make a run with `pnpm ndli run calculator --model replay/demo`.\n');
+  if (roots.length === 0) write(`No ./output or ./bench here yet: the viewer starts empty. Make a run with \`${ndliCommand('run calculator --model replay/demo')}\`.\n`);
   if (flags.export !== undefined) {
     const summary = exportViewer({ roots, directory: resolve(cwd, flags.export) });
     write(`Static copy: ${summary.runs} run(s), ${summary.benches} bench(es), ${summary.files} file(s) → ${summary.directory}/index.html (opens without a server)\n`);

@@ -10,6 +10,7 @@ import { startScriptedOpenAiServer } from '../test-support/scripted-openai-serve
 import { tinyApp, tinySpecsDirectory } from '../test-support/tiny-app.js';
 import { tinyFixScenario } from '../test-support/tiny-scenarios.js';
 import { transcriptAnswers } from '../test-support/transcript-answers.js';
+import { DEMO_ARGUMENTS } from '../test-support/demo-command.js';
 
 // End to end, as a user runs it: the real CLI, the bundled SCRIPTED demo transcript, Ralph in real Chromium.
 const CALCULATOR_REFERENCE = fileURLToPath(new URL('../../../../specs/calculator/reference/calculator.html', import.meta.url));
@@ -41,7 +42,7 @@ describe('ndli run --model replay/demo (SCRIPTED, real Chromium)', () => {
 
   beforeAll(async () => {
     cwd = mkdtempSync(join(tmpdir(), 'ndli-demo-'));
-    const result = await runCli(['run', 'calculator', '--model', 'replay/demo'], cwd);
+    const result = await runCli(DEMO_ARGUMENTS, cwd);
     demo = { code: result.code, stdout: result.stdout, runDirectory: onlyRun(join(cwd, 'output')) };
   }, 240_000);
 

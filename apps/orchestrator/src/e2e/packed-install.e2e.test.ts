@@ -41,6 +41,9 @@ describe('the packed packages, installed outside the repository', () => {
     const result = await execa('npx', ['ndli', 'run', 'calculator', '--model', 'replay/demo'], { cwd: app, env: environment, reject: false });
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
     expect(readdirSync(join(app, 'output')).some((entry) => entry.startsWith('run_'))).toBe(true);
+    // Hints name the command as it is run here: the installed `ndli`, not the repository's `pnpm ndli`.
+    expect(result.stdout).toMatch(/\(inspect: ndli inspect output\/run_/);
+    expect(result.stdout).not.toContain('pnpm ndli');
   }, 10 * MINUTES);
 
   it('scaffolds, checks and runs a spec folder of the user\'s own (`ndli spec new`, `spec check`, `run <path>`)', async () => {

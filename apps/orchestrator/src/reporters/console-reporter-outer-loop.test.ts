@@ -46,7 +46,8 @@ describe('console lines of the outer loop', () => {
       },
     ]);
     expect(text).toMatch(/JUDGE ERROR \(the harness failed, not the app\) · harness-could-not-judge/);
-    expect(text).toMatch(/The harness failed, not the app: .* `ndli resume` judges the artifact again/);
+    // Run inside this checkout, hints name the command as `pnpm ndli` (see hints/ndli-command.test.ts).
+    expect(text).toMatch(/The harness failed, not the app: .* `pnpm ndli resume` judges the artifact again/);
     expect(text).toMatch(/Resume with: pnpm ndli resume run_1/);
   });
 });

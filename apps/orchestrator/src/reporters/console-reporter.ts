@@ -5,6 +5,7 @@ import type { OrchestratorEvent } from '../events.js';
 import { judgeProgressLine } from './judge-progress-line.js';
 import { Progress, formatCallProgress, isCallProgressEvent } from './progress.js';
 import { isInteractive, paint } from './terminal.js';
+import { ndliCommand } from '../hints/ndli-command.js';
 
 export interface ConsoleReporterOptions {
   stdout?: NodeJS.WriteStream;
@@ -134,11 +135,11 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         );
         if (event.error) print(color('red', `   ${event.error.message} [${event.error.code}]`));
         if (event.status === 'judge-error') {
-          print(color('yellow', '   The harness failed, not the app: some tests could not be judged (twice) and none failed. `ndli resume` judges the artifact again.'));
+          print(color('yellow', `   The harness failed, not the app: some tests could not be judged (twice) and none failed. \`${ndliCommand('resume')}\` judges the artifact again.`));
         }
         if (event.artifactPath) print(`   Result: ${show(event.artifactPath)}`);
-        print(`   Run directory: ${show(event.runDirectory)}  (inspect: pnpm ndli inspect ${show(event.runDirectory)})`);
-        if (event.resumeCommand) print(`   Resume with: pnpm ndli resume ${show(event.runDirectory)}`);
+        print(`   Run directory: ${show(event.runDirectory)}  (inspect: ${ndliCommand(`inspect ${show(event.runDirectory)}`)})`);
+        if (event.resumeCommand) print(`   Resume with: ${ndliCommand(`resume ${show(event.runDirectory)}`)}`);
         if (event.scripted) print(color('yellow', '   Note: this run replayed a SCRIPTED transcript; no model produced these answers.'));
         return;
       }

@@ -9,6 +9,7 @@ import type { RoundSummary, RunStatus } from './run-metadata.js';
 import { addCallUsage, addResult, applyUsage, readInnerUsage } from './round-usage.js';
 import { exhaustedBudget } from './stop-conditions.js';
 import { MeteredModel } from './usage-meter.js';
+import { ndliCommand } from '../hints/ndli-command.js';
 
 export type { RunContext, RunOutcome } from './run-context.js';
 
@@ -138,7 +139,7 @@ function endRun(context: StepContext, status: RunStatus, endReason: string, erro
     tokens: metadata.tokens,
     durationMs: metadata.durationMs,
     scripted: metadata.model.scripted,
-    resumeCommand: RESUMABLE.has(status) ? `pnpm ndli resume ${store.directory}` : undefined,
+    resumeCommand: RESUMABLE.has(status) ? ndliCommand(`resume ${store.directory}`) : undefined,
     error: metadata.error,
   });
   return { status, endReason, runDirectory: store.directory, artifactPath, metadata, error };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RunDirectoryError } from '../errors.js';
 import type { OrchestratorEvent } from '../events.js';
 import { RunMetadataSchema, type RunMetadata } from './run-metadata.js';
+import { ndliCommand } from '../hints/ndli-command.js';
 
 export const RUN_METADATA_FILE = 'run_metadata.json';
 export const EVENTS_FILE = 'events.jsonl';
@@ -38,7 +39,7 @@ export class RunStore {
     if (!existsSync(join(directory, RUN_METADATA_FILE))) {
       throw new RunDirectoryError(
         `${directory} is not an ndli run directory (no ${RUN_METADATA_FILE}).`,
-        'Pass a directory made by `ndli run`, e.g. output/run_20260131_143022.',
+        `Pass a directory made by \`${ndliCommand('run')}\`, e.g. output/run_20260131_143022.`,
       );
     }
     return new RunStore(directory);

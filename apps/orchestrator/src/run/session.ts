@@ -13,6 +13,7 @@ import { gitCommit, runtimeVersions } from './environment.js';
 import { RUN_METADATA_VERSION, type RunMetadata, type RunMode } from './run-metadata.js';
 import { RunStore, TRANSCRIPT_FILE } from './run-store.js';
 import { specLookup } from './specs-location.js';
+import { ndliCommand } from '../hints/ndli-command.js';
 
 export interface SessionOptions {
   cwd: string;
@@ -208,7 +209,7 @@ export async function resumeRun(options: SessionOptions & { runDirectory: string
   return holdingLock(store, options, 'ndli resume', () => {
     const metadata = store.readMetadata();
     if (metadata.status === 'passed' || metadata.status === 'failed' || metadata.status === 'stalled') {
-      throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, 'Start a new run with `pnpm ndli run <spec>`.');
+      throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, `Start a new run with \`${ndliCommand('run <spec>')}\`.`);
     }
     reopenJudgeError(metadata);
     metadata.resumes += 1;
