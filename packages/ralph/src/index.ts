@@ -1,6 +1,6 @@
 // @ndli/ralph — the outer loop's judge: Playwright specs against an artifact → verdict → FIX blockers.
-export { ARTIFACT_ENV, RUN_DIRECTORY_ENV, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT } from './spec/judge-environment.js';
-export type { AppDiagnostics } from './spec/app-fixture.js';
+export { ARTIFACT_ENV, RUN_DIRECTORY_ENV, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT } from './app-fixture/judge-environment.js';
+export type { AppDiagnostics } from './app-fixture/app-fixture.js';
 export {
   RalphError,
   SpecsDirectoryNotFoundError,
@@ -33,7 +33,7 @@ export {
   type SeededBug,
   type Variant,
   type SpecLookupOptions,
-} from './spec-folder.js';
+} from './spec-folder/spec-folder.js';
 export { checkArtifact } from './artifact.js';
 export { resolveBrowser, CHROMIUM_ARGS, CHROMIUM_PATH_ENV, BrowserChoiceSchema, type BrowserChoice, type BrowserOptions } from './browser.js';
 export {

@@ -14,8 +14,8 @@ import { DEFAULT_TIMEOUTS, renderPlaywrightConfig, type PassTrace, type TraceMod
 import { rerunWorkers } from './rerun-workers.js';
 import { resolveSandbox } from './sandbox.js';
 import { PlaywrightReportSchema } from './playwright-report.js';
-import { ARTIFACT_ENV, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './spec/judge-environment.js';
-import { loadSpec, type SpecFolder, type SpecLookupOptions } from './spec-folder.js';
+import { ARTIFACT_ENV, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './app-fixture/judge-environment.js';
+import { loadSpec, type SpecFolder, type SpecLookupOptions } from './spec-folder/spec-folder.js';
 import type { Verdict } from './verdict.js';
 
 export interface JudgeOptions {

@@ -7,7 +7,7 @@ import { formatVerdict } from '../format-verdict.js';
 import { createJudge, type Judge } from '../judge.js';
 import type { DEFAULT_TIMEOUTS } from '../playwright-config.js';
 import { isHarnessError } from '../harness-error.js';
-import type { SeededBug, SpecFolder } from '../spec-folder.js';
+import type { SeededBug, SpecFolder } from '../spec-folder/spec-folder.js';
 import { runMutationPass } from './run-mutation-pass.js';
 import { describeDeclaration } from './equivalent-mutants.js';
 import { checkMutants, runReferenceWithCoverage, type MutationCheckOptions, type MutationReport, type ReferenceRun } from './check-mutants.js';

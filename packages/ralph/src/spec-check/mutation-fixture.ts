@@ -5,12 +5,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Route, TestInfo } from '@playwright/test';
 import { stripAnsi } from '../assertion-message.js';
-import { test as judged } from '../spec/app-fixture.js';
+import { test as judged } from '../app-fixture/app-fixture.js';
 import { MUTATION_PLAN_ENV, MutationPlanSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';
 
 // Everything `@ndli/ralph/spec` exports, so a spec that imports more than `test` loads here too; this module's own
 // `test` takes the place of the judge's (a local export wins over `export *`).
-export * from '../spec/index.js';
+export * from '../app-fixture/index.js';
 
 let cachedPlan: MutationPlan | undefined;
 function plan(): MutationPlan {

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from './errors.js';
-import { stageOutsideNodeModules } from './spec-check/stage-spec-folder.js';
+import { SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from '../errors.js';
+import { stageOutsideNodeModules } from './stage-outside-node-modules.js';
 
 /** Environment variable naming the specs directory (overrides the walk up from cwd). */
 export const SPECS_DIRECTORY_ENV = 'NDLI_SPECS_DIR';

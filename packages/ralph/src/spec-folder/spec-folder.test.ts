@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from './errors.js';
+import { SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from '../errors.js';
 import { findSpecsDirectory, listSpecNames, listSpecs, loadSpec } from './spec-folder.js';
 
-const specsDirectory = fileURLToPath(new URL('./test-fixtures/specs', import.meta.url));
+const specsDirectory = fileURLToPath(new URL('../test-fixtures/specs', import.meta.url));
 
 describe('loadSpec', () => {
   it('loads a spec folder by name, with task prompt, reference, described bugs and variants', () => {
