@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutputDirectoryInUseError } from './errors.js';
 import { MAX_ENTRIES_PER_LIST } from './app-fixture/diagnostics-recorder.js';
 import { toFixBlockers } from './fix-blockers.js';
-import { createJudge, type Judge } from './judge.js';
+import { createJudge } from './judge.js';
+import type { Judge } from './judge-options.js';
 import type { JudgeProgress } from './judge-progress.js';
 import { verdictOutcome } from './verdict.js';
 

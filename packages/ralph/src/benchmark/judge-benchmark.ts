@@ -12,11 +12,13 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
-import { findSpecsDirectory, JUDGE_BEHAVIOUR_ENV, loadSpec, resolveBrowser, type JudgeBehaviour } from '../index.js';
+import { resolveBrowser } from '../browser.js';
+import { JUDGE_BEHAVIOUR_ENV, type JudgeBehaviour } from '../judge-profile.js';
+import { findSpecsDirectory, loadSpec } from '../spec-folder/spec-folder.js';
 import { median } from './median.js';
 import { childCpuSeconds } from './child-cpu.js';
 import { measureFloor, readReplayedTests, type FloorSample } from './playwright-floor.js';
-import { defaultJudgeWorkers } from '../judge.js';
+import { defaultJudgeWorkers } from '../judge-options.js';
 
 const { values } = parseArgs({
   // pnpm forwards a literal `--` before script arguments.

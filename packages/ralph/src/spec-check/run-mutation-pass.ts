@@ -9,6 +9,7 @@ import type { SpecFolder } from '../spec-folder/spec-folder.js';
 import { MutationRunError } from './errors.js';
 import { MUTATION_CONDITION, MUTATION_PLAN_ENV, TestRunRecordSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';
 import { resolveSandbox } from '../sandbox.js';
+import { writeModuleMap } from '../plain-suite/module-map.js';
 
 /** Inside the repository ralph runs from its TypeScript source; the spec files must then load it from source too. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -52,6 +53,7 @@ export async function runMutationPass(options: MutationPassOptions): Promise<Tes
     baseConfig,
     renderPlaywrightConfig({
       testsDirectory: options.spec.testsDirectory,
+      tsconfigFile: writeModuleMap(options.directory, { mutation: true }),
       reportFile: join(options.directory, 'report.json'),
       resultsDirectory: join(options.directory, 'results'),
       workers: options.workers,
