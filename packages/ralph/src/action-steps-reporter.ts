@@ -4,6 +4,7 @@
 // so a FIX blocker still says what was done. Steps are only kept in memory while a test runs: a passing test costs
 // nothing but the bookkeeping.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
 import { MAX_ENTRIES_PER_LIST } from './app-fixture/diagnostics-recorder.js';
 import { DIAGNOSTICS_ATTACHMENT } from './app-fixture/judge-environment.js';
@@ -13,8 +14,12 @@ const ACTION_CATEGORIES = new Set(['pw:api', 'test.step']);
 /** Steps inside these are Playwright's or the harness's own doing, not the test's. */
 const OPAQUE_CATEGORIES = new Set(['pw:api', 'expect', 'fixture']);
 
+/** This package's sources or dist: calls made from here (the freeze watch's probes) are the judge's, not the test's. */
+const RALPH_DIRECTORY = fileURLToPath(new URL('.', import.meta.url));
+
 function isAction(step: TestStep): boolean {
   if (!ACTION_CATEGORIES.has(step.category)) return false;
+  if (step.location?.file.startsWith(RALPH_DIRECTORY)) return false;
   for (let parent = step.parent; parent; parent = parent.parent) if (OPAQUE_CATEGORIES.has(parent.category)) return false;
   return true;
 }
