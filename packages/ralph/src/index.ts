@@ -6,6 +6,7 @@ export {
   SpecsDirectoryNotFoundError,
   SpecNotFoundError,
   SpecInvalidError,
+  NotASpecFolderError,
   ArtifactInvalidError,
   BrowserNotFoundError,
   PlaywrightRunError,
