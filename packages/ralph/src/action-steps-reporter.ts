@@ -4,8 +4,8 @@
 // so a FIX blocker still says what was done. Steps are only kept in memory while a test runs: a passing test costs
 // nothing but the bookkeeping.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
+import { sep } from 'node:path';
+import type { FullConfig, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
 import { MAX_ENTRIES_PER_LIST } from './app-fixture/diagnostics-recorder.js';
 import { DIAGNOSTICS_ATTACHMENT } from './app-fixture/judge-environment.js';
 
@@ -14,21 +14,29 @@ const ACTION_CATEGORIES = new Set(['pw:api', 'test.step']);
 /** Steps inside these are Playwright's or the harness's own doing, not the test's. */
 const OPAQUE_CATEGORIES = new Set(['pw:api', 'expect', 'fixture']);
 
-/** This package's sources or dist: calls made from here (the freeze watch's probes) are the judge's, not the test's. */
-const RALPH_DIRECTORY = fileURLToPath(new URL('.', import.meta.url));
-
-function isAction(step: TestStep): boolean {
+/**
+ * A step the test took: an API call or `test.step` made from the suite's own files (under `testsDirectory`; calls
+ * the judge's fixtures make, such as the freeze watch's probes, are located in the judge's files), not inside
+ * another API call, an assertion or a fixture.
+ */
+function isAction(step: TestStep, testsDirectory: string): boolean {
   if (!ACTION_CATEGORIES.has(step.category)) return false;
-  if (step.location?.file.startsWith(RALPH_DIRECTORY)) return false;
+  if (!step.location?.file.startsWith(testsDirectory)) return false;
   for (let parent = step.parent; parent; parent = parent.parent) if (OPAQUE_CATEGORIES.has(parent.category)) return false;
   return true;
 }
 
 export default class ActionStepsReporter implements Reporter {
   private readonly actions = new Map<TestResult, string[]>();
+  private testsDirectory = `${sep}nowhere${sep}`;
+
+  onBegin(config: FullConfig): void {
+    const testDir = config.projects[0]?.testDir;
+    if (testDir) this.testsDirectory = testDir.endsWith(sep) ? testDir : `${testDir}${sep}`;
+  }
 
   onStepBegin(_test: TestCase, result: TestResult, step: TestStep): void {
-    if (!isAction(step)) return;
+    if (!isAction(step, this.testsDirectory)) return;
     const list = this.actions.get(result) ?? [];
     list.push(step.category === 'test.step' ? `step: ${step.title}` : step.title);
     this.actions.set(result, list);
