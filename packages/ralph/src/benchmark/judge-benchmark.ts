@@ -108,7 +108,8 @@ async function plainSuiteComparison(): Promise<void> {
   console.log(`\nplain suite vs app fixture: ${values['pair-tests']} tests each (suite-pair.ts), spec folders outside the repository`);
   for (const [label, list] of Object.entries(samples)) console.log(line(label, list));
   const ratio = median((samples['plain @playwright/test'] ?? []).map((sample) => sample.ms)) / median((samples['app fixture (same tests)'] ?? []).map((sample) => sample.ms));
-  console.log(`plain / app fixture = ${ratio.toFixed(2)} (target ≤ 1.3)`);
+  const cpu = (label: string): number => median((samples[label] ?? []).map((sample) => sample.cpuSeconds));
+  console.log(`plain / app fixture = ${ratio.toFixed(2)} wall, ${(cpu('plain @playwright/test') / cpu('app fixture (same tests)')).toFixed(2)} CPU (target ≤ 1.3)`);
 }
 
 if (values.only === 'plain') {

@@ -1,5 +1,9 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PlaywrightRunError } from '../errors.js';
 import { runSpecs } from '../judge.js';
 import type { Verdict } from '../verdict.js';
 
@@ -36,4 +40,15 @@ describe('a plain suite under the judge', () => {
     expect(reasons['asks for the request fixture']).toContain('`request` fixture');
     expect(reasons['a fixture fails before the app is reached']).toContain('before it reached the app');
   });
+});
+
+describe('a plain suite that cannot load', () => {
+  it('stops the run with a named error carrying Playwright\'s message, never a verdict blaming the app', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'ralph-plain-broken-')), 'broken');
+    cpSync(FOLDER, folder, { recursive: true });
+    writeFileSync(join(folder, 'tests', 'capabilities.spec.ts'), "import { test } from '@playwright/test';\nimport pad from 'left-pad';\ntest('pads', async () => {\n  pad('x', 2);\n});\n");
+    const run = runSpecs({ spec: folder, artifact: join(folder, 'reference', 'page.html'), timeouts: TIMEOUTS });
+    await expect(run).rejects.toThrow(PlaywrightRunError);
+    await expect(run).rejects.toThrow(/left-pad/);
+  }, 120_000);
 });
