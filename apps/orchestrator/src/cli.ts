@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { BenchFlags, CompareFlags } from './commands/bench-command.js';
 import type { RunFlags } from './commands/run-command.js';
-import type { SpecCheckFlags } from './commands/spec-command.js';
+import type { SpecCheckFlags, SpecImportFlags } from './commands/spec-command.js';
 import type { ViewFlags } from './commands/view-command.js';
 import type { WorkerFlags } from './commands/worker-command.js';
 import { NDLI_VERSION } from './run/environment.js';
@@ -102,7 +102,17 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .description('scaffold a spec folder: spec.json, task.md, a starter Playwright spec, a reference, bugs/, variants/')
     .argument('<name>', 'kebab-case name, e.g. kanban')
     .option('--dir <folder>', 'where the spec folder goes', 'specs')
-    .action(async (name: string, flags: { dir: string }) => setExitCode((await commands.spec()).specNewCommand(name, flags)));
+    .option('--plain', "the tests as a plain Playwright suite (import from '@playwright/test', page.goto('/'))")
+    .action(async (name: string, flags: { dir: string; plain?: boolean }) => setExitCode((await commands.spec()).specNewCommand(name, flags)));
+  spec
+    .command('import')
+    .description('make a spec folder from a folder of Playwright tests: copies them, rewrites a hard-coded start URL to /')
+    .argument('<dir>', 'the folder of Playwright test files')
+    .option('--task <file>', 'the task description (what to build, the DOM contract): becomes task.md')
+    .option('--reference <html>', 'a correct app (one HTML file): becomes the reference')
+    .option('--name <name>', 'the spec name (default: from the folder name)')
+    .option('--dir <folder>', 'where the spec folder goes', 'specs')
+    .action(async (dir: string, flags: SpecImportFlags) => setExitCode((await commands.spec()).specImportCommand(dir, flags)));
   spec
     .command('check')
     .description('verify a spec folder (reference, variants, seeded bugs, titles) and measure its mutation score')

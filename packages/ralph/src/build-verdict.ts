@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { headline, parseExpectedActual, stripAnsi } from './assertion-message.js';
 import type { BrowserChoice } from './browser.js';
-import { DIAGNOSTICS_ATTACHMENT } from './spec/judge-environment.js';
+import { DIAGNOSTICS_ATTACHMENT, NEVER_REACHED_APP_ATTACHMENT } from './app-fixture/judge-environment.js';
 import { parseDiagnostics } from './diagnostics.js';
-import type { AppDiagnostics } from './spec/app-fixture.js';
+import type { AppDiagnostics } from './app-fixture/app-fixture.js';
 import type { PlaywrightReport, ReportResult, ReportSpec, ReportSuite } from './playwright-report.js';
 import { isHarnessError } from './harness-error.js';
+import { specFaultReason } from './spec-error.js';
 import type { Failure, JudgeError, TestOutcome, TestStatus, Verdict } from './verdict.js';
 
 export interface VerdictContext {
@@ -54,8 +55,9 @@ function errorTexts(result: ReportResult | undefined): string[] {
   return (result?.errors ?? []).map((error) => stripAnsi([error.message, error.stack].filter(Boolean).join('\n')));
 }
 
-function toJudgeError(outcome: TestOutcome, result: ReportResult | undefined): JudgeError {
-  return { title: outcome.title, describePath: outcome.describePath, file: outcome.file, line: outcome.line, message: failureMessage(result, outcome.status) };
+function toJudgeError(outcome: TestOutcome, result: ReportResult | undefined, reason?: string): JudgeError {
+  const message = failureMessage(result, outcome.status);
+  return { title: outcome.title, describePath: outcome.describePath, file: outcome.file, line: outcome.line, message: reason ? `${reason}\n\n${message}` : message };
 }
 
 function toFailure(found: FoundSpec, outcome: TestOutcome, result: ReportResult | undefined): Failure {
@@ -118,9 +120,13 @@ export function buildVerdict(report: PlaywrightReport, context: VerdictContext):
       // A `test.skip` / `test.fixme` is the spec's decision, not a result: it is left out of the total.
       if (outcome.status === 'skipped' && test.expectedStatus === 'skipped') {
         skippedOnPurpose += 1;
-      } else if (isHarnessError({ status: outcome.status, errors: errorTexts(result), diagnostics: diagnosticsOf(result) })) {
+        continue;
+      }
+      const errors = errorTexts(result);
+      const specFault = specFaultReason({ status: outcome.status, errors, neverReachedApp: result?.attachments.some((attachment) => attachment.name === NEVER_REACHED_APP_ATTACHMENT) ?? false });
+      if (specFault !== undefined || isHarnessError({ status: outcome.status, errors, diagnostics: diagnosticsOf(result) })) {
         outcome.status = 'judge-error';
-        judgeErrors.push(toJudgeError(outcome, result));
+        judgeErrors.push(toJudgeError(outcome, result, specFault));
       } else {
         failures.push(toFailure(entry, outcome, result));
       }

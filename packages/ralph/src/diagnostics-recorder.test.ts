@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticsRecorder, MAX_ENTRIES_PER_LIST } from './spec/diagnostics-recorder.js';
+import { DiagnosticsRecorder, MAX_ENTRIES_PER_LIST } from './app-fixture/diagnostics-recorder.js';
 
 describe('DiagnosticsRecorder', () => {
   const file = (): string => join(mkdtempSync(join(tmpdir(), 'ndli-diagnostics-')), 'diagnostics', 'test.json');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { AppDiagnostics } from './spec/app-fixture.js';
+import type { AppDiagnostics } from './app-fixture/app-fixture.js';
 
 /** The `ndli-diagnostics` attachment each spec test carries (written by the `app` fixture). */
 export const AppDiagnosticsSchema = z.object({

@@ -2,6 +2,7 @@ export type RalphErrorCode =
   | 'SPECS_DIRECTORY_NOT_FOUND'
   | 'SPEC_NOT_FOUND'
   | 'SPEC_INVALID'
+  | 'NOT_A_SPEC_FOLDER'
   | 'ARTIFACT_MISSING'
   | 'ARTIFACT_EMPTY'
   | 'ARTIFACT_NOT_HTML'
@@ -46,7 +47,10 @@ export class SpecNotFoundError extends RalphError {
   constructor(options: { spec: string; specsDirectory: string; availableSpecs: readonly string[] }) {
     const available = options.availableSpecs.length > 0 ? options.availableSpecs.join(', ') : '(none)';
     super('SPEC_NOT_FOUND', `Unknown spec "${options.spec}" in ${options.specsDirectory}. Available specs: ${available}.`, {
-      hint: `Use one of: ${available}.`,
+      hint:
+        options.availableSpecs.length > 0
+          ? `Use one of: ${available}; or a path to a spec folder (one with spec.json).`
+          : 'Pass a path to a spec folder (one with spec.json), or make one: `ndli spec new <name>`.',
     });
     this.spec = options.spec;
     this.specsDirectory = options.specsDirectory;
@@ -65,6 +69,18 @@ export class SpecInvalidError extends RalphError {
     });
     this.directory = options.directory;
     this.problems = options.problems;
+  }
+}
+
+/** A folder given as a spec has no spec.json: a folder of tests, or a spec not made yet. */
+export class NotASpecFolderError extends RalphError {
+  override readonly name = 'NotASpecFolderError';
+  readonly directory: string;
+  constructor(directory: string) {
+    super('NOT_A_SPEC_FOLDER', `${directory} is not a spec folder: it has no spec.json.`, {
+      hint: `Make one: \`ndli spec new <name> --plain\` scaffolds a spec folder for a plain Playwright suite; \`ndli spec import ${directory} --task <task.md>\` makes one from a folder of Playwright tests.`,
+    });
+    this.directory = directory;
   }
 }
 
@@ -100,7 +116,7 @@ export class PlaywrightRunError extends RalphError {
   readonly stdout: string;
   constructor(message: string, options: { exitCode: number | undefined; stdout: string; stderr: string; cause?: unknown }) {
     super('PLAYWRIGHT_RUN_FAILED', message, {
-      hint: 'Check the spec files compile (`pnpm --filter @ndli/specs typecheck`) and the stderr attached to this error.',
+      hint: 'Check the spec files load: a syntax error, or an import the spec folder cannot resolve (a spec resolves @playwright/test, @ndli/ralph/spec, Node built-ins and its own files; nothing else is installed for it). The message above and the stderr attached to this error have Playwright\'s own words.',
       cause: options.cause,
     });
     this.exitCode = options.exitCode;

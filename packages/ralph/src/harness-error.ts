@@ -1,4 +1,4 @@
-import type { AppDiagnostics } from './spec/app-fixture.js';
+import type { AppDiagnostics } from './app-fixture/app-fixture.js';
 
 /**
  * Failures that come from the judge's own machinery, not from the app: Playwright's artifacts vanishing under it

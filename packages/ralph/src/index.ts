@@ -1,11 +1,12 @@
 // @ndli/ralph — the outer loop's judge: Playwright specs against an artifact → verdict → FIX blockers.
-export { ARTIFACT_ENV, RUN_DIRECTORY_ENV, APP_ORIGIN, DIAGNOSTICS_ATTACHMENT } from './spec/judge-environment.js';
-export type { AppDiagnostics } from './spec/app-fixture.js';
+// The public surface is what the orchestrator, the specs package and the viewer use; spec files import
+// `@ndli/ralph/spec` (the `app` fixture) or plain `@playwright/test`.
 export {
   RalphError,
   SpecsDirectoryNotFoundError,
   SpecNotFoundError,
   SpecInvalidError,
+  NotASpecFolderError,
   ArtifactInvalidError,
   BrowserNotFoundError,
   PlaywrightRunError,
@@ -14,61 +15,13 @@ export {
   JudgeClosedError,
   OutputDirectoryInUseError,
   type RalphErrorCode,
-  type ArtifactProblem,
 } from './errors.js';
-export {
-  loadSpec,
-  isSpecPath,
-  listSpecs,
-  listSpecNames,
-  findSpecsDirectory,
-  readSpecFolder,
-  SPECS_DIRECTORY_ENV,
-  SpecManifestSchema,
-  SpecFolderSchema,
-  SeededBugSchema,
-  VariantSchema,
-  type SpecFolder,
-  type SpecManifest,
-  type SeededBug,
-  type Variant,
-  type SpecLookupOptions,
-} from './spec-folder.js';
-export { checkArtifact } from './artifact.js';
-export { resolveBrowser, CHROMIUM_ARGS, CHROMIUM_PATH_ENV, BrowserChoiceSchema, type BrowserChoice, type BrowserOptions } from './browser.js';
-export {
-  createJudge,
-  runSpecs,
-  JUDGE_BEHAVIOUR_ENV,
-  RERUN_DIRECTORY,
-  type Judge,
-  type JudgeOptions,
-  type JudgeRunOptions,
-  type RunSpecsOptions,
-  type JudgeBehaviour,
-} from './judge.js';
-export { JudgeProgressSchema, type JudgeProgress } from './judge-progress.js';
-export { isHarnessError } from './harness-error.js';
-export { DEFAULT_RERUN_LIMIT, mergeRerun, rerunTitles } from './merge-rerun.js';
-export { resolveSandbox, type Sandbox } from './sandbox.js';
-export {
-  VerdictSchema,
-  FailureSchema,
-  JudgeErrorSchema,
-  SandboxSchema,
-  TestOutcomeSchema,
-  TestStatusSchema,
-  verdictOutcome,
-  type Verdict,
-  type VerdictOutcome,
-  type Failure,
-  type JudgeError,
-  type TestOutcome,
-  type TestStatus,
-} from './verdict.js';
-export { PlaywrightReportSchema, type PlaywrightReport } from './playwright-report.js';
-export { buildVerdict, type VerdictContext } from './build-verdict.js';
-export { stripAnsi, parseExpectedActual, readableExpected, headline } from './assertion-message.js';
-export { toFixBlockers, describeFailure, type FixBlocker, type FixBlockerOptions } from './fix-blockers.js';
+export { loadSpec, isSpecPath, listSpecNames, findSpecsDirectory, SpecManifestSchema, type SpecFolder, type SpecManifest, type SpecLookupOptions } from './spec-folder/spec-folder.js';
+export { resolveBrowser, CHROMIUM_ARGS } from './browser.js';
+export { createJudge, runSpecs } from './judge.js';
+export type { Judge, JudgeOptions, JudgeRunOptions, RunSpecsOptions } from './judge-options.js';
+export type { JudgeProgress } from './judge-progress.js';
+export { VerdictSchema, verdictOutcome, type Verdict, type VerdictOutcome } from './verdict.js';
+export { toFixBlockers, type FixBlocker } from './fix-blockers.js';
 export { formatVerdict } from './format-verdict.js';
-export * from './spec-check/index.js';
+export { checkSpecFolder, formatSpecCheck, type MutationReport, type SpecCheckReport } from './spec-check/index.js';

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutputDirectoryInUseError } from './errors.js';
-import { MAX_ENTRIES_PER_LIST } from './spec/diagnostics-recorder.js';
+import { MAX_ENTRIES_PER_LIST } from './app-fixture/diagnostics-recorder.js';
 import { toFixBlockers } from './fix-blockers.js';
-import { createJudge, type Judge } from './judge.js';
+import { createJudge } from './judge.js';
+import type { Judge } from './judge-options.js';
 import type { JudgeProgress } from './judge-progress.js';
 import { verdictOutcome } from './verdict.js';
 

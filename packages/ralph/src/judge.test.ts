@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArtifactInvalidError, RunAbortedError, SpecNotFoundError } from './errors.js';
 import { toFixBlockers } from './fix-blockers.js';
-import { createJudge, runSpecs, type Judge } from './judge.js';
+import { createJudge, runSpecs } from './judge.js';
+import type { Judge } from './judge-options.js';
 import { VerdictSchema, type Verdict } from './verdict.js';
 
 // Integration: real Playwright runs of the fixture spec `counter` against small apps, in a real Chromium.

@@ -24,6 +24,7 @@ describe('titleGrep', () => {
 
 describe('renderPlaywrightConfig', () => {
   const options = {
+    tsconfigFile: '/out/tsconfig.json',
     testsDirectory: '/specs/x/tests',
     reportFile: '/out/report.json',
     resultsDirectory: '/out/results',

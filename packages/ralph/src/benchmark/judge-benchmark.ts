@@ -5,6 +5,8 @@
 // median of N runs, the wall time per test, and the CPU seconds of the judge's processes (Linux /proc). Then the
 // reference made noisy (an error logged on every animation frame; 1,000 errors/s) and flooded (50 errors and an
 // uncaught error per 1 ms tick): correct behaviour, so they must pass, in about the time of the quiet reference.
+// Then a plain @playwright/test suite against the same tests written for the `app` fixture (suite-pair.ts): the
+// plain suite's cost (target ≤ 1.3×). `--only plain` runs just that comparison.
 // Last, the floor under the reference's verdict (playwright-floor.ts): its loads and clicks through Playwright's
 // library alone, no runner and no fixture, in as many browsers as the judge has workers.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,16 +14,19 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
-import { findSpecsDirectory, JUDGE_BEHAVIOUR_ENV, loadSpec, resolveBrowser, type JudgeBehaviour } from '../index.js';
+import { resolveBrowser } from '../browser.js';
+import { JUDGE_BEHAVIOUR_ENV, type JudgeBehaviour } from '../judge-profile.js';
+import { findSpecsDirectory, loadSpec } from '../spec-folder/spec-folder.js';
 import { median } from './median.js';
 import { childCpuSeconds } from './child-cpu.js';
 import { measureFloor, readReplayedTests, type FloorSample } from './playwright-floor.js';
-import { defaultJudgeWorkers } from '../judge.js';
+import { defaultJudgeWorkers } from '../judge-options.js';
+import { writeSuitePair } from './suite-pair.js';
 
 const { values } = parseArgs({
   // pnpm forwards a literal `--` before script arguments.
   args: process.argv.slice(2).filter((argument) => argument !== '--'),
-  options: { spec: { type: 'string', default: 'calculator' }, runs: { type: 'string', default: '5' }, buggy: { type: 'string' } },
+  options: { spec: { type: 'string', default: 'calculator' }, runs: { type: 'string', default: '5' }, buggy: { type: 'string' }, only: { type: 'string' }, 'pair-tests': { type: 'string', default: '60' } },
 });
 const runs = Math.max(1, Number(values.runs));
 const specsDirectory = findSpecsDirectory();
@@ -68,10 +73,10 @@ interface Sample {
   failed: number;
 }
 
-async function coldVerdict(artifact: string, behaviour: JudgeBehaviour, evidence?: string): Promise<Sample> {
+async function coldVerdict(artifact: string, behaviour: JudgeBehaviour, evidence?: string, specName = spec.name): Promise<Sample> {
   const cpuBefore = childCpuSeconds();
   const started = performance.now();
-  const result = await execa(process.execPath, ['--conditions=@ndli/source', '--import', 'tsx', cli, 'test', spec.name, artifact, '--json', ...(evidence ? ['--evidence', evidence] : [])], {
+  const result = await execa(process.execPath, ['--conditions=@ndli/source', '--import', 'tsx', cli, 'test', specName, artifact, '--json', ...(evidence ? ['--evidence', evidence] : [])], {
     cwd: repository,
     env: { [JUDGE_BEHAVIOUR_ENV]: behaviour },
     reject: false,
@@ -91,6 +96,28 @@ function line(label: string, samples: Sample[]): string {
 }
 
 const browser = resolveBrowser();
+
+/** The plain suite against the same tests on the `app` fixture, interleaved: the ratio of their median verdicts. */
+async function plainSuiteComparison(): Promise<void> {
+  const pair = writeSuitePair(Math.max(1, Number(values['pair-tests'])));
+  const samples: Record<string, Sample[]> = { 'app fixture (same tests)': [], 'plain @playwright/test': [] };
+  for (let run = 0; run < runs; run += 1) {
+    samples['app fixture (same tests)']?.push(await coldVerdict(pair.artifact, 'current', undefined, pair.appFixture));
+    samples['plain @playwright/test']?.push(await coldVerdict(pair.artifact, 'current', undefined, pair.plain));
+  }
+  console.log(`\nplain suite vs app fixture: ${values['pair-tests']} tests each (suite-pair.ts), spec folders outside the repository`);
+  for (const [label, list] of Object.entries(samples)) console.log(line(label, list));
+  const ratio = median((samples['plain @playwright/test'] ?? []).map((sample) => sample.ms)) / median((samples['app fixture (same tests)'] ?? []).map((sample) => sample.ms));
+  const cpu = (label: string): number => median((samples[label] ?? []).map((sample) => sample.cpuSeconds));
+  console.log(`plain / app fixture = ${ratio.toFixed(2)} wall, ${(cpu('plain @playwright/test') / cpu('app fixture (same tests)')).toFixed(2)} CPU (target ≤ 1.3)`);
+}
+
+if (values.only === 'plain') {
+  console.log(`browser ${browser.executablePath} (${browser.source}); ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ${runs} cold CLI runs each, interleaved`);
+  await plainSuiteComparison();
+  process.exit(0);
+}
+
 const buggy = buggyArtifact();
 console.log(`spec ${spec.name}; browser ${browser.executablePath} (${browser.source}); ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ${runs} cold CLI runs each, interleaved`);
 console.log(`reference ${spec.referencePath}\nbuggy     ${buggy}\n`);
@@ -117,6 +144,8 @@ for (const { label } of noisy) {
   const failed = (results[label] ?? []).some((sample) => sample.failed > 0);
   console.log(`${label.replace(' · current', '')} / quiet reference = ${(wall(label) / wall('reference · current')).toFixed(2)} (target ≤ 1.3${label.startsWith('flood') ? ' for the noisy ones; a flood: a clear verdict' : ''})${failed ? ' — some tests FAILED on this correct app' : ''}`);
 }
+
+await plainSuiteComparison();
 
 // The floor: the reference verdict's loads and inputs with Playwright alone (median of N, after the verdicts).
 const replayed = readReplayedTests(referenceEvidence);

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../browser.js';
 import { resolveSandbox } from '../sandbox.js';
-import { visitOrigin } from '../spec/judge-environment.js';
+import { visitOrigin } from '../app-fixture/judge-environment.js';
 import { childCpuSeconds } from './child-cpu.js';
 
 /** What one test did to the page, as its evidence recorded it (`click 1 + 2 =`, `keyboard Enter`). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../spec-folder.js';
+import { loadSpec } from '../spec-folder/spec-folder.js';
 import { checkSpecFolder } from './check-spec-folder.js';
 
 const specsDirectory = fileURLToPath(new URL('../test-fixtures/specs', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecFolder } from '../spec-folder.js';
+import type { SpecFolder } from '../spec-folder/spec-folder.js';
 import { checkTaskPrompt, checkTitles } from './check-spec-folder.js';
 import type { TestRunRecord } from './mutation-plan.js';
 

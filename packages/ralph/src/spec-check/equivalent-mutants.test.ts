@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EquivalentMutant } from '../spec-folder.js';
+import type { EquivalentMutant } from '../spec-folder/spec-folder.js';
 import { mutationScore } from './classify-mutant.js';
 import { equivalentOutcome, matchEquivalentMutants } from './equivalent-mutants.js';
 import type { Mutant } from './instrument-reference.js';

@@ -1,4 +1,4 @@
-import type { EquivalentMutant } from '../spec-folder.js';
+import type { EquivalentMutant } from '../spec-folder/spec-folder.js';
 import type { MutantOutcome } from './classify-mutant.js';
 import type { Mutant } from './instrument-reference.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as mutationEntry from './mutation-fixture.js';
-import * as specEntry from '../spec/index.js';
+import * as specEntry from '../app-fixture/index.js';
 
 describe('`@ndli/ralph/spec` under the ndli-mutation condition', () => {
   it('exports everything the spec entry does (a spec that loads for a verdict loads for a mutation check)', () => {

@@ -4,11 +4,12 @@ import { execa } from 'execa';
 import { PLAYWRIGHT_CLI } from '../playwright-cli.js';
 import { CHROMIUM_ARGS, type BrowserChoice } from '../browser.js';
 import { DEFAULT_TIMEOUTS, renderPlaywrightConfig } from '../playwright-config.js';
-import { ARTIFACT_ENV } from '../spec/judge-environment.js';
-import type { SpecFolder } from '../spec-folder.js';
+import { ARTIFACT_ENV } from '../app-fixture/judge-environment.js';
+import type { SpecFolder } from '../spec-folder/spec-folder.js';
 import { MutationRunError } from './errors.js';
 import { MUTATION_CONDITION, MUTATION_PLAN_ENV, TestRunRecordSchema, type MutationPlan, type TestRunRecord } from './mutation-plan.js';
 import { resolveSandbox } from '../sandbox.js';
+import { writeModuleMap } from '../plain-suite/module-map.js';
 
 /** Inside the repository ralph runs from its TypeScript source; the spec files must then load it from source too. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -52,6 +53,7 @@ export async function runMutationPass(options: MutationPassOptions): Promise<Tes
     baseConfig,
     renderPlaywrightConfig({
       testsDirectory: options.spec.testsDirectory,
+      tsconfigFile: writeModuleMap(options.directory, { mutation: true }),
       reportFile: join(options.directory, 'report.json'),
       resultsDirectory: join(options.directory, 'results'),
       workers: options.workers,

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from './errors.js';
+import { NotASpecFolderError, SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from '../errors.js';
 import { findSpecsDirectory, listSpecNames, listSpecs, loadSpec } from './spec-folder.js';
 
-const specsDirectory = fileURLToPath(new URL('./test-fixtures/specs', import.meta.url));
+const specsDirectory = fileURLToPath(new URL('../test-fixtures/specs', import.meta.url));
 
 describe('loadSpec', () => {
   it('loads a spec folder by name, with task prompt, reference, described bugs and variants', () => {
@@ -55,12 +55,43 @@ describe('loadSpec', () => {
     expect((error as Error).message).toContain('Available specs: counter, harness-fault, isolation');
   });
 
+  it('says a folder without spec.json is not a spec folder and names the commands that make one', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ralph-tests-only-'));
+    expect(() => loadSpec(folder)).toThrow(NotASpecFolderError);
+    expect(() => loadSpec(folder)).toThrow(/has no spec.json/);
+    const hint = (() => {
+      try {
+        loadSpec(folder);
+      } catch (caught) {
+        return (caught as NotASpecFolderError).hint;
+      }
+    })();
+    expect(hint).toContain('ndli spec new <name> --plain');
+    expect(hint).toContain(`ndli spec import ${folder}`);
+  });
+
+  it('lists the specs of the specs directory, not the missing folder’s parent, for a path that does not exist', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ralph-elsewhere-'));
+    expect(() => loadSpec(join(parent, 'myspec'), { specsDirectory })).toThrow(/Available specs: counter, harness-fault, isolation/);
+  });
+
+  it('accepts the test files Playwright collects by default: *.test.ts, *.spec.js, in sub-folders', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ralph-plain-'));
+    mkdirSync(join(root, 'tests', 'e2e'), { recursive: true });
+    mkdirSync(join(root, 'reference'));
+    writeFileSync(join(root, 'task.md'), '# Todo\n');
+    writeFileSync(join(root, 'tests', 'e2e', 'todo.test.js'), '');
+    writeFileSync(join(root, 'reference', 'todo.html'), '<!doctype html>');
+    writeFileSync(join(root, 'spec.json'), JSON.stringify({ name: 'todo', title: 'Todo', artifact: 'todo.html', description: 'd' }));
+    expect(loadSpec(root).name).toBe('todo');
+  });
+
   it('rejects a folder that breaks the layout, listing every problem', () => {
     const root = mkdtempSync(join(tmpdir(), 'ralph-specs-'));
     mkdirSync(join(root, 'half-done'));
     writeFileSync(join(root, 'half-done', 'spec.json'), JSON.stringify({ name: 'half-done', title: 'Half', artifact: 'half.html', description: 'd' }));
     expect(() => loadSpec('half-done', { specsDirectory: root })).toThrow(SpecInvalidError);
-    expect(() => loadSpec('half-done', { specsDirectory: root })).toThrow(/task.md is missing; tests\/ has no \*.spec.ts; reference\/half.html is missing/);
+    expect(() => loadSpec('half-done', { specsDirectory: root })).toThrow(/task.md is missing; tests\/ has no test file \(\*.spec.ts, \*.test.ts, or .js alike\); reference\/half.html is missing/);
     writeFileSync(join(root, 'half-done', 'spec.json'), JSON.stringify({ name: 'Half Done', title: 'Half' }));
     expect(() => loadSpec('half-done', { specsDirectory: root })).toThrow(/spec.json name: kebab-case name/);
   });

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, r
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SpecFolder } from '../spec-folder.js';
+import type { SpecFolder } from './spec-folder.js';
 
 /** This package's root (from src/spec-check or dist/spec-check alike). */
 const RALPH_ROOT = fileURLToPath(new URL('../..', import.meta.url));

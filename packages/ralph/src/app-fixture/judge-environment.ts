@@ -19,3 +19,13 @@ export function visitOrigin(visit: number): string {
 export const DIAGNOSTICS_ATTACHMENT = 'ndli-diagnostics';
 /** File (in the run directory) written when the app never finishes loading, so later tests fail at once. */
 export const LOAD_HANG_MARKER = 'app-hangs-at-load.txt';
+/**
+ * Where a plain `@playwright/test` suite finds the app: its tests' `baseURL`, so `page.goto('/')` and every relative
+ * URL reach it. Each test has a browser context of its own, so this one origin starts empty for every test.
+ */
+export const PLAIN_SUITE_BASE_URL = `${APP_ORIGIN}/`;
+/**
+ * Attachment a plain suite's test carries when it failed before any page of the app was loaded: its failure is the
+ * test's (a fixture, a hook, a navigation elsewhere), never the app's.
+ */
+export const NEVER_REACHED_APP_ATTACHMENT = 'ndli-never-reached-app';

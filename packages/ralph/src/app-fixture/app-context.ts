@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright/test';
 import { pageActivityScript } from './page-activity-script.js';
 import { QUIETED_MARKER, quietPageScript } from './quiet-page-script.js';
 import type { DiagnosticsRecorder } from './diagnostics-recorder.js';

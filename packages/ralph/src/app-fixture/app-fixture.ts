@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from 'playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { closeWithin, openAppContext, type AppContext } from './app-context.js';
@@ -6,6 +6,7 @@ import { loadFresh, nextVisit } from './fresh-load.js';
 import { DiagnosticsRecorder } from './diagnostics-recorder.js';
 import { installOwnFramesMapping } from './own-frames-mapping.js';
 import { runAsOneStep } from './one-step.js';
+import { answers, FREEZE_MS, watchForFreeze } from './page-freeze.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PAGE_COUNTS_GLOBAL, PAGE_MESSAGE_LIMIT } from './quiet-page-script.js';
 import { ARTIFACT_ENV, DIAGNOSTICS_ATTACHMENT, LOAD_HANG_MARKER, RUN_DIRECTORY_ENV } from './judge-environment.js';
@@ -47,48 +48,6 @@ function artifactPath(): string {
 function hangMarkerPath(): string | undefined {
   const directory = process.env[RUN_DIRECTORY_ENV];
   return directory ? join(directory, LOAD_HANG_MARKER) : undefined;
-}
-
-/** True when the page's main thread answers within `ms` (a script stuck in a loop never does). */
-async function answers(page: Page, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([page.evaluate(() => true).catch(() => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** How long the page may leave a check unanswered before it counts as frozen. */
-const FREEZE_MS = 2_000;
-
-/**
- * Calls `onFreeze` once if the page stops answering (its main thread stuck in a script). A frozen app would
- * otherwise hold the test until its timeout, then hold Playwright's screenshot and snapshot of the failure.
- * Returns a function that stops watching.
- */
-function watchForFreeze(page: Page, onFreeze: () => Promise<void>): () => void {
-  let stopped = false;
-  let checking = false;
-  const timer = setInterval(() => {
-    if (stopped || checking || page.isClosed()) return;
-    checking = true;
-    void answers(page, FREEZE_MS).then(async (alive) => {
-      checking = false;
-      if (alive || stopped || page.isClosed()) return;
-      stopped = true;
-      clearInterval(timer);
-      await onFreeze();
-    });
-  }, 1_000);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from './errors.js';
-import { stageOutsideNodeModules } from './spec-check/stage-spec-folder.js';
+import { NotASpecFolderError, SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from '../errors.js';
+import { stageOutsideNodeModules } from './stage-outside-node-modules.js';
 
 /** Environment variable naming the specs directory (overrides the walk up from cwd). */
 export const SPECS_DIRECTORY_ENV = 'NDLI_SPECS_DIR';
@@ -119,6 +119,13 @@ export function findSpecsDirectory(options: SpecLookupOptions = {}): string {
   }
 }
 
+/** Playwright's default test files (playwright-config.ts: TEST_FILE_PATTERN), anywhere under `directory`. */
+const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]sx?$/;
+
+function hasTestFiles(directory: string): boolean {
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' }).some((file) => TEST_FILE.test(file) && !file.split(/[\\/]/).includes('node_modules'));
+}
+
 interface DescribedFile {
   file: { name: string; description: string; path: string };
   /** The start of the file, where its comments are. */
@@ -163,8 +170,8 @@ export function readSpecFolder(directory: string): SpecFolder {
   const testsDirectory = join(directory, 'tests');
   const referencePath = join(directory, 'reference', manifest.artifact);
   if (!existsSync(taskPath)) problems.push('task.md is missing');
-  if (!isDirectory(testsDirectory) || !readdirSync(testsDirectory).some((file) => file.endsWith('.spec.ts'))) {
-    problems.push('tests/ has no *.spec.ts');
+  if (!isDirectory(testsDirectory) || !hasTestFiles(testsDirectory)) {
+    problems.push('tests/ has no test file (*.spec.ts, *.test.ts, or .js alike)');
   }
   if (!existsSync(referencePath)) problems.push(`reference/${manifest.artifact} is missing`);
   if (problems.length > 0) throw new SpecInvalidError({ directory, problems });
@@ -212,12 +219,16 @@ export function loadSpec(nameOrPath: string, options: SpecLookupOptions = {}): S
   if (isSpecPath(nameOrPath)) {
     const directory = resolve(cwd, nameOrPath);
     if (existsSync(join(directory, 'spec.json'))) return readSpecFolder(directory);
-    const parent = dirname(directory);
-    throw new SpecNotFoundError({
-      spec: nameOrPath,
-      specsDirectory: parent,
-      availableSpecs: isDirectory(parent) ? readdirSync(parent).filter((entry) => existsSync(join(parent, entry, 'spec.json'))).sort() : [],
-    });
+    if (isDirectory(directory)) throw new NotASpecFolderError(directory);
+    // No such folder: name the specs there are (the lookup's specs directory, else the folder's parent).
+    let specsDirectory = dirname(directory);
+    try {
+      specsDirectory = findSpecsDirectory(options);
+    } catch {
+      // No specs directory anywhere: the parent's spec folders, if any.
+    }
+    const availableSpecs = isDirectory(specsDirectory) ? readdirSync(specsDirectory).filter((entry) => existsSync(join(specsDirectory, entry, 'spec.json'))).sort() : [];
+    throw new SpecNotFoundError({ spec: nameOrPath, specsDirectory, availableSpecs });
   }
   const specsDirectory = findSpecsDirectory(options);
   const availableSpecs = listSpecNames({ ...options, specsDirectory });

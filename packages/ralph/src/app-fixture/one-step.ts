@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright/test';
 
 /**
  * Playwright's own way of running several client calls as one API call: `ChannelOwner._wrapApiCall`, the method
