@@ -20,11 +20,38 @@ export async function useFakeClock(app: AppUnderTest): Promise<void> {
   // Time flows naturally until paused; a minute ahead is always later than the page load.
   await app.page.clock.pauseAt(CLOCK_ORIGIN + 60_000);
   app.record('load the page (time paused; it moves only when stated below)');
+  await letRender(app);
 }
 
+/**
+ * How long time moves so the app can show the result of an action: an app may render on the next animation
+ * frame (≤ 16 ms on Playwright's clock) or after setTimeout(0), and a paused clock fires neither until it moves.
+ */
+export const RENDER_MS = 100;
+
+/**
+ * Lets RENDER_MS pass so a deferred render happens. Only where that time changes nothing the test checks: while
+ * idle or stopped (the elapsed time is frozen), or while running before checking laps or buttons (never the display).
+ */
+export async function letRender(app: AppUnderTest): Promise<void> {
+  app.record(`let ${RENDER_MS} ms pass (the app may render on a later frame)`);
+  await app.page.clock.runFor(RENDER_MS);
+}
+
+/**
+ * Clicks a button. After #stop or #reset (the elapsed time is frozen afterwards) it also lets the app render,
+ * so the next click finds the buttons of the new state enabled and the next check sees the new display.
+ */
 export async function click(app: AppUnderTest, id: ButtonId): Promise<void> {
   app.record(`click #${id}`);
   await app.page.locator(`#${id}`).click();
+  if (id === 'stop' || id === 'reset') await letRender(app);
+}
+
+/** Clicks a button that is disabled as a user would (Playwright would otherwise wait for it to become enabled). */
+export async function clickDisabled(app: AppUnderTest, id: ButtonId): Promise<void> {
+  app.record(`click the disabled #${id}`);
+  await app.page.locator(`#${id}`).click({ force: true });
 }
 
 /** Advances time by `ms`, firing every timer and animation frame due on the way. */

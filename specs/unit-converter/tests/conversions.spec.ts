@@ -36,6 +36,10 @@ const examples: Record<Category, Array<[string, string, string, string]>> = {
   ],
 };
 
+// Held out of the feedback a model sees (spec.json `heldOut`): one example per category, each a conversion whose
+// formula other examples of its category also check.
+const heldOutExamples = new Set(['5 km → mi shows 3.10686', '500 mg → g shows 0.5', '300 K → F shows 80.33']);
+
 const rules: Record<Category, string> = {
   length: 'rule 3: value × metres(from) ÷ metres(to), shown as String(Number(x.toPrecision(6)))',
   mass: 'rule 3: value × grams(from) ÷ grams(to), shown as String(Number(x.toPrecision(6)))',
@@ -45,7 +49,8 @@ const rules: Record<Category, string> = {
 for (const category of Object.keys(examples) as Category[]) {
   test.describe(`Rule 3: ${category} conversion and format`, () => {
     for (const [value, from, to, expected] of examples[category]) {
-      test(`${value} ${from} → ${to} shows ${expected}`, async ({ app }) => {
+      const title = `${value} ${from} → ${to} shows ${expected}`;
+      test(title, heldOutExamples.has(title) ? { tag: '@held-out' } : {}, async ({ app }) => {
         await expectConversion(app, category, value, from, to, expected, rules[category]);
       });
     }
