@@ -38,6 +38,7 @@ export { checkArtifact } from './artifact.js';
 export { resolveBrowser, CHROMIUM_ARGS, CHROMIUM_PATH_ENV, BrowserChoiceSchema, type BrowserChoice, type BrowserOptions } from './browser.js';
 export {
   createJudge,
+  defaultJudgeWorkers,
   runSpecs,
   JUDGE_BEHAVIOUR_ENV,
   RERUN_DIRECTORY,

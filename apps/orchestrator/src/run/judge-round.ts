@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
-import { VerdictSchema, verdictOutcome, type Verdict } from '@ndli/ralph';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import pLimit from 'p-limit';
+import { defaultJudgeWorkers, VerdictSchema, verdictOutcome, type Verdict } from '@ndli/ralph';
+import { CandidatesFailedError } from '../errors.js';
+import { candidateDirectory } from './candidate-directories.js';
+import { selectCandidate } from './candidate-selection.js';
+import { describeError } from './describe-error.js';
+import type { RoundArtifact } from './generate-round.js';
 import type { StepContext } from './run-context.js';
-import type { RoundSummary } from './run-metadata.js';
 import { VERDICT_FILE, copyFileAtomic, writeJsonAtomic } from './run-store.js';
 import { compareToAnchor, isBetterRound, verdictTitles } from './test-anchors.js';
 
@@ -17,62 +22,84 @@ function readVerdict(path: string): Verdict {
   return VerdictSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-/**
- * An earlier round with the very same artifact already has a trustworthy verdict: reuse it instead of
- * launching Chromium. A judge-error verdict is never reused (the harness failed, not the artifact).
- */
-function reusableRound(context: StepContext, summary: RoundSummary, hash: string): RoundSummary | undefined {
-  return context.metadata.rounds.find(
-    (round) =>
-      round.round !== summary.round &&
-      round.status === 'judged' &&
-      round.artifactHash === hash &&
-      round.outcome !== 'judge-error' &&
-      existsSync(join(context.store.roundDirectory(round.round), VERDICT_FILE)),
-  );
+/** A trustworthy verdict already saved for the very same artifact: a round's, or a candidate's. */
+interface ReusableVerdict {
+  round: number;
+  path: string;
 }
 
 /**
- * Keeps a verdict already in the round (a judge error being judged again) as verdict_judge_error_N.json,
- * and returns how many judgings the round had: each judging gets its own evidence folder, so two judges
+ * An earlier round (or candidate) with the very same artifact already has a trustworthy verdict: reuse it
+ * instead of launching Chromium. A judge-error verdict is never reused (the harness failed, not the artifact).
+ */
+function reusableVerdict(context: StepContext, round: number, hash: string): ReusableVerdict | undefined {
+  const { store, record } = context;
+  for (const summary of record.metadata.rounds) {
+    if (summary.round === round) continue;
+    const path = join(store.roundDirectory(summary.round), VERDICT_FILE);
+    if (summary.status === 'judged' && summary.artifactHash === hash && summary.outcome !== 'judge-error' && existsSync(path)) return { round: summary.round, path };
+    for (const candidate of summary.candidates ?? []) {
+      const candidatePath = join(candidateDirectory(store, summary.round, candidate.candidate), VERDICT_FILE);
+      if (candidate.status === 'judged' && candidate.artifactHash === hash && candidate.outcome !== 'judge-error' && existsSync(candidatePath)) return { round: summary.round, path: candidatePath };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Keeps a verdict already in the directory (a judge error being judged again) as verdict_judge_error_N.json,
+ * and returns how many judgings it had: each judging gets its own evidence folder, so two judges
  * never write one output directory.
  */
-function archiveEarlierVerdict(roundDirectory: string): number {
-  const earlier = readdirSync(roundDirectory).filter((name) => EARLIER_VERDICT.test(name)).length;
-  const current = join(roundDirectory, VERDICT_FILE);
+function archiveEarlierVerdict(directory: string): number {
+  const earlier = readdirSync(directory).filter((name) => EARLIER_VERDICT.test(name)).length;
+  const current = join(directory, VERDICT_FILE);
   if (!existsSync(current)) return earlier;
-  renameSync(current, join(roundDirectory, `verdict_judge_error_${earlier + 1}.json`));
+  renameSync(current, join(directory, `verdict_judge_error_${earlier + 1}.json`));
   return earlier + 1;
 }
 
-/** Judges the round's artifact (or reuses an identical one's verdict) and records what it fixed, broke, and whether it is the new best. */
-export async function judgeRound(context: StepContext, summary: RoundSummary, artifactPath: string, options: { rejudge: boolean }): Promise<Verdict> {
-  const roundDirectory = context.store.roundDirectory(summary.round);
-  const hash = artifactHash(artifactPath);
-  const reused = options.rejudge ? undefined : reusableRound(context, summary, hash);
-  context.emit({ type: 'judge-start', round: summary.round, artifactPath, rejudge: options.rejudge, reusedFrom: reused?.round });
+interface JudgedArtifact {
+  verdict: Verdict;
+  hash: string;
+  reused: ReusableVerdict | undefined;
+  judgeMs: number;
+}
+
+/** Judges one artifact into `directory` (its verdict.json and evidence folder), or reuses an identical one's verdict. */
+async function judgeArtifact(context: StepContext, target: { round: number; candidate: number | undefined; artifactPath: string; directory: string; rejudge: boolean; hash: string }): Promise<JudgedArtifact> {
+  const reused = target.rejudge ? undefined : reusableVerdict(context, target.round, target.hash);
+  const tag = target.candidate === undefined ? {} : { candidate: target.candidate };
+  context.emit({ type: 'judge-start', round: target.round, ...tag, artifactPath: target.artifactPath, rejudge: target.rejudge, reusedFrom: reused?.round });
   const started = Date.now();
   let verdict: Verdict;
   if (reused) {
-    verdict = { ...readVerdict(join(context.store.roundDirectory(reused.round), VERDICT_FILE)), artifact: artifactPath };
+    verdict = { ...readVerdict(reused.path), artifact: target.artifactPath };
   } else {
-    const judgings = archiveEarlierVerdict(roundDirectory);
+    mkdirSync(target.directory, { recursive: true });
+    const judgings = archiveEarlierVerdict(target.directory);
     verdict = await context.judge.run({
       spec: context.spec,
-      artifact: artifactPath,
-      outputDirectory: join(roundDirectory, judgings === 0 ? 'ralph' : `ralph_${judgings + 1}`),
-      onProgress: (progress) => context.emit({ type: 'judge-progress', round: summary.round, ...progress }),
-      ...(context.signal ? { signal: context.signal } : {}),
+      artifact: target.artifactPath,
+      outputDirectory: join(target.directory, judgings === 0 ? 'ralph' : `ralph_${judgings + 1}`),
+      onProgress: (progress) => context.emit({ type: 'judge-progress', round: target.round, ...tag, ...progress }),
+      signal: context.signal,
     });
   }
-  writeJsonAtomic(join(roundDirectory, VERDICT_FILE), verdict);
+  writeJsonAtomic(join(target.directory, VERDICT_FILE), verdict);
+  return { verdict, hash: target.hash, reused, judgeMs: Date.now() - started };
+}
 
+/** Records the round's verdict: what it fixed and broke against its anchor, and whether it is the new best. */
+function recordRoundVerdict(context: StepContext, round: number, judged: JudgedArtifact, options: { rejudge: boolean; selectedCandidate?: number }): Verdict {
+  const { record, store } = context;
+  const summary = record.round(round);
+  const { verdict } = judged;
   const titles = verdictTitles(verdict);
-  const anchor = summary.anchorRound === undefined ? undefined : context.metadata.rounds[summary.anchorRound - 1];
+  const anchor = summary?.anchorRound === undefined ? undefined : record.round(summary.anchorRound);
   const changes = compareToAnchor(anchor, titles.failingTitles);
-  Object.assign(summary, {
-    status: 'judged',
-    judgeMs: Date.now() - started,
+  const fields = {
+    judgeMs: judged.judgeMs,
     passed: verdict.passed,
     total: verdict.total,
     outcome: verdictOutcome(verdict),
@@ -80,27 +107,122 @@ export async function judgeRound(context: StepContext, summary: RoundSummary, ar
     judgeErrors: verdict.judgeErrors.length,
     fixedTitles: changes.fixedTitles,
     regressedTitles: changes.regressedTitles,
-    artifactHash: hash,
+    artifactHash: judged.hash,
     rejudged: options.rejudge,
-  } satisfies Partial<RoundSummary>);
-  if (reused) summary.verdictReusedFrom = reused.round;
-  else delete summary.verdictReusedFrom;
-
-  if (isBetterRound(summary, context.metadata.best)) {
-    context.metadata.best = { round: summary.round, passed: verdict.passed, total: verdict.total };
-    // The best artifact so far is the run's result, anchored at the run root.
-    copyFileAtomic(artifactPath, context.store.path(context.spec.artifactFileName));
-  }
+    verdictReusedFrom: judged.reused?.round,
+    ...(options.selectedCandidate === undefined ? {} : { selectedCandidate: options.selectedCandidate }),
+  };
+  const best = isBetterRound({ passed: verdict.passed, regressedTitles: changes.regressedTitles }, record.metadata.best);
+  record.recordVerdict(round, fields, best);
+  // The best artifact so far is the run's result, anchored at the run root.
+  if (best) copyFileAtomic(verdict.artifact, store.path(context.spec.artifactFileName));
   context.emit({
     type: 'verdict',
-    round: summary.round,
+    round,
     verdict,
     outcome: verdictOutcome(verdict),
-    anchorRound: summary.anchorRound,
+    anchorRound: summary?.anchorRound,
     fixedTitles: changes.fixedTitles,
     regressedTitles: changes.regressedTitles,
-    reusedFrom: reused?.round,
-    best: context.metadata.best,
+    reusedFrom: judged.reused?.round,
+    best: record.metadata.best,
+    ...(options.selectedCandidate === undefined ? {} : { selectedCandidate: options.selectedCandidate }),
   });
   return verdict;
+}
+
+/** Judges the round's single artifact (or reuses an identical one's verdict) and records it. */
+export async function judgeRound(context: StepContext, round: number, artifactPath: string, options: { rejudge: boolean }): Promise<Verdict> {
+  context.record.startJudging(round);
+  const judged = await judgeArtifact(context, { round, candidate: undefined, artifactPath, directory: context.store.roundDirectory(round), rejudge: options.rejudge, hash: artifactHash(artifactPath) });
+  return recordRoundVerdict(context, round, judged, options);
+}
+
+/** How many verdicts run at once: within the judge's worker budget (each candidate verdict then uses one worker). */
+function verdictsAtOnce(context: StepContext): number {
+  return Math.max(1, context.config.judgeWorkers ?? defaultJudgeWorkers());
+}
+
+/**
+ * Judges every candidate of a round: identical artifacts once (by hash), verdicts concurrently within the
+ * judge's worker budget, each in its own directory (`round_N/candidates/K/`). A candidate whose judging
+ * throws is kept with its error. The best candidate (see selectCandidate) becomes the round's artifact and
+ * verdict (`round_N/<artifact>`, `round_N/verdict.json`), so FIX and later rounds read it as before.
+ */
+export async function judgeCandidates(context: StepContext, round: number, artifacts: readonly RoundArtifact[]): Promise<Verdict> {
+  const { record, store } = context;
+  record.startJudging(round);
+  const limit = pLimit(verdictsAtOnce(context));
+  const byHash = new Map<string, Promise<JudgedArtifact>>();
+  const firstWithHash = new Map<string, number>();
+  const kept = new Map(record.round(round)?.candidates?.map((candidate) => [candidate.candidate, candidate]) ?? []);
+  await Promise.all(
+    artifacts.map(async ({ candidate = 1, path }) => {
+      const directory = candidateDirectory(store, round, candidate);
+      const hash = artifactHash(path);
+      const previous = kept.get(candidate);
+      // Judged before an interruption: its verdict stands.
+      if (previous?.status === 'judged' && previous.artifactHash === hash && existsSync(join(directory, VERDICT_FILE))) return;
+      record.startJudging(round, candidate);
+      const first = byHash.get(hash);
+      try {
+        let judged: JudgedArtifact;
+        if (first) {
+          const original = await first;
+          judged = { ...original, verdict: { ...original.verdict, artifact: path }, judgeMs: 0 };
+          writeJsonAtomic(join(directory, VERDICT_FILE), judged.verdict);
+          context.emit({ type: 'judge-start', round, candidate, artifactPath: path, rejudge: false, reusedFrom: round });
+        } else {
+          const judging = limit(() => judgeArtifact(context, { round, candidate, artifactPath: path, directory, rejudge: false, hash }));
+          byHash.set(hash, judging);
+          firstWithHash.set(hash, candidate);
+          judged = await judging;
+        }
+        const sameRoundSource = first === undefined ? undefined : firstWithHash.get(hash);
+        const reusedPath = sameRoundSource === undefined ? judged.reused?.path : join(candidateDirectory(store, round, sameRoundSource), VERDICT_FILE);
+        const reusedFrom = reusedPath === undefined ? undefined : relative(store.directory, reusedPath);
+        const titles = verdictTitles(judged.verdict);
+        record.recordCandidateVerdict(round, candidate, {
+          passed: judged.verdict.passed,
+          total: judged.verdict.total,
+          outcome: verdictOutcome(judged.verdict),
+          failingTitles: titles.failingTitles,
+          judgeErrors: judged.verdict.judgeErrors.length,
+          artifactHash: hash,
+          judgeMs: judged.judgeMs,
+          verdictReusedFrom: reusedFrom,
+        });
+        context.emit({ type: 'candidate-verdict', round, candidate, passed: judged.verdict.passed, total: judged.verdict.total, outcome: verdictOutcome(judged.verdict), reusedFrom });
+      } catch (error) {
+        if (context.signal.aborted) throw error;
+        const described = describeError(error);
+        record.failCandidate(round, candidate, described);
+        context.emit({ type: 'candidate-error', round, candidate, stage: 'judge', error: described });
+      }
+    }),
+  );
+
+  const candidates = record.round(round)?.candidates ?? [];
+  const selected = selectCandidate(candidates);
+  if (selected === undefined) throw new CandidatesFailedError(round, candidates.find((candidate) => candidate.error)?.error);
+  const selectedDirectory = candidateDirectory(store, round, selected);
+  const artifactPath = join(store.roundDirectory(round), context.spec.artifactFileName);
+  copyFileAtomic(join(selectedDirectory, context.spec.artifactFileName), artifactPath);
+  const verdict = readVerdict(join(selectedDirectory, VERDICT_FILE));
+  writeJsonAtomic(join(store.roundDirectory(round), VERDICT_FILE), verdict);
+  const entry = candidates.find((candidate) => candidate.candidate === selected);
+  context.emit({ type: 'candidates-selected', round, selected, candidates: candidates.map((candidate) => ({ candidate: candidate.candidate, status: candidate.status, passed: candidate.passed, total: candidate.total, tokens: candidate.tokens })) });
+  const reusedRound = entry?.verdictReusedFrom === undefined ? undefined : roundOfPath(entry.verdictReusedFrom);
+  return recordRoundVerdict(
+    context,
+    round,
+    { verdict, hash: entry?.artifactHash ?? artifactHash(artifactPath), reused: reusedRound === undefined || reusedRound === round ? undefined : { round: reusedRound, path: entry?.verdictReusedFrom ?? '' }, judgeMs: candidates.reduce((longest, candidate) => Math.max(longest, candidate.judgeMs ?? 0), 0) },
+    { rejudge: false, selectedCandidate: selected },
+  );
+}
+
+/** `round_3/candidates/2/verdict.json` → 3. */
+function roundOfPath(path: string): number | undefined {
+  const match = /round_(\d+)/.exec(path);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
 }

@@ -13,6 +13,33 @@ export type RunMode = z.infer<typeof RunModeSchema>;
 const TokensSchema = z.object({ prompt: z.number(), completion: z.number() });
 export type Tokens = z.infer<typeof TokensSchema>;
 
+export const CandidateStatusSchema = z.enum(['generating', 'judging', 'judged', 'error']);
+
+/** One of a round's N artifacts (`--candidates N`), kept under `round_N/candidates/K/` with its verdict. */
+export const CandidateSummarySchema = z.object({
+  candidate: z.number().int().min(1),
+  status: CandidateStatusSchema,
+  /** Where its inner loop (or its GENERATE) wrote, relative to the run directory. */
+  directory: z.string(),
+  seed: z.number().int().optional(),
+  innerEndReason: z.string().optional(),
+  calls: z.number().default(0),
+  retries: z.number().default(0),
+  truncations: z.number().default(0),
+  tokens: TokensSchema.default({ prompt: 0, completion: 0 }),
+  generateMs: z.number().optional(),
+  judgeMs: z.number().optional(),
+  passed: z.number().optional(),
+  total: z.number().optional(),
+  outcome: z.enum(['green', 'red', 'judge-error']).optional(),
+  failingTitles: z.array(z.string()).optional(),
+  judgeErrors: z.number().default(0),
+  artifactHash: z.string().optional(),
+  verdictReusedFrom: z.string().optional().describe('The verdict file (relative to the run directory) this identical artifact reused'),
+  error: z.object({ code: z.string(), message: z.string() }).optional().describe('Its model or judge error: the round goes on with the others'),
+});
+export type CandidateSummary = z.infer<typeof CandidateSummarySchema>;
+
 export const RoundSummarySchema = z.object({
   round: z.number().int().min(1),
   kind: z.enum(['init', 'fix', 'one-shot', 'restart']).describe('restart: a fresh INIT after stagnation, given the failing behaviours as pitfalls'),
@@ -40,6 +67,9 @@ export const RoundSummarySchema = z.object({
   artifactHash: z.string().optional().describe('sha256 of the artifact; an identical artifact reuses the earlier verdict'),
   verdictReusedFrom: z.number().int().optional().describe('The earlier round whose verdict this identical artifact reused (no browser run)'),
   blockerDigest: z.string().optional().describe('Old runs only: fingerprint of failures and blockers'),
+  candidates: z.array(CandidateSummarySchema).optional().describe('`--candidates N` > 1: every artifact of the round with its verdict'),
+  candidateScope: z.enum(['generate', 'loop']).optional(),
+  selectedCandidate: z.number().int().optional().describe('The candidate the round’s artifact and verdict are (best by tests passed)'),
 });
 export type RoundSummary = z.infer<typeof RoundSummarySchema>;
 

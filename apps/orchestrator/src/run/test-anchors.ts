@@ -42,7 +42,7 @@ export function compareToAnchor(anchor: Pick<RoundSummary, 'passedTitles' | 'fai
  * Whether a judged round may become the run's result: it broke nothing its anchor passed, and it passes
  * strictly more tests than the best so far (on a tie the earlier round stays).
  */
-export function isBetterRound(candidate: RoundSummary, best: { passed: number } | undefined): boolean {
+export function isBetterRound(candidate: Pick<RoundSummary, 'passed' | 'regressedTitles'>, best: { passed: number } | undefined): boolean {
   if (candidate.passed === undefined || (candidate.regressedTitles?.length ?? 0) > 0) return false;
   return best === undefined || candidate.passed > best.passed;
 }
