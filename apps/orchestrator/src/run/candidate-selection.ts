@@ -1,10 +1,12 @@
 import type { CandidateSummary } from './run-metadata.js';
 
 /** The figures selection looks at: visible tests passed, then held-out tests passed, then tokens spent. */
-export type SelectableCandidate = Pick<CandidateSummary, 'candidate' | 'status' | 'passed' | 'tokens'> & { heldOutPassed?: number | undefined };
+export type SelectableCandidate = Pick<CandidateSummary, 'candidate' | 'status' | 'passed' | 'tokens' | 'generateTokens'> & { heldOutPassed?: number | undefined };
 
+/** Its own answer's cost: with `generate` scope the loop before GENERATE is shared (counted in candidate 1), so not that. */
 function tokensOf(candidate: SelectableCandidate): number {
-  return candidate.tokens.prompt + candidate.tokens.completion;
+  const tokens = candidate.generateTokens ?? candidate.tokens;
+  return tokens.prompt + tokens.completion;
 }
 
 /**

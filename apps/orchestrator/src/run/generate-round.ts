@@ -70,6 +70,7 @@ interface LoopRun {
 async function runLoop(context: StepContext, run: LoopRun): Promise<LatentLoopResult> {
   const { config } = context;
   const summary = context.record.round(run.round);
+  let generateTokens: { prompt: number; completion: number } | undefined;
   const result = await runLatentLoop({
     model: context.modelFor(run.round, run.candidate),
     task: context.spec.taskPrompt,
@@ -87,6 +88,7 @@ async function runLoop(context: StepContext, run: LoopRun): Promise<LatentLoopRe
       ...(run.seed === undefined ? {} : { seed: run.seed }),
     },
     onEvent: (event) => {
+      if (event.type === 'phase-end' && (event.phase === 'generate' || event.phase === 'one-shot')) generateTokens = event.tokens;
       run.onEvent?.(event);
       context.emit({ type: 'latent', round: run.round, ...(run.candidate === undefined ? {} : { candidate: run.candidate }), event });
     },
@@ -95,7 +97,7 @@ async function runLoop(context: StepContext, run: LoopRun): Promise<LatentLoopRe
     resume: true,
     metadata: { round: run.round, attempt: summary?.attempt, spec: context.spec.name, runDirectory: context.store.directory, ...(run.candidate === undefined ? {} : { candidate: run.candidate }) },
   });
-  context.record.recordGeneration(run.round, run.candidate, { usage: result, endReason: result.endReason, refinements: result.refinements, durationMs: result.durationMs });
+  context.record.recordGeneration(run.round, run.candidate, { usage: result, endReason: result.endReason, refinements: result.refinements, durationMs: result.durationMs, ...(generateTokens ? { generateTokens } : {}) });
   return result;
 }
 

@@ -27,6 +27,8 @@ export const CandidateSummarySchema = z.object({
   retries: z.number().default(0),
   truncations: z.number().default(0),
   tokens: TokensSchema.default({ prompt: 0, completion: 0 }),
+  /** What its own GENERATE (or one-shot) call cost: with `generate` scope the loop before it is shared, so ties compare this. */
+  generateTokens: TokensSchema.optional(),
   generateMs: z.number().optional(),
   judgeMs: z.number().optional(),
   passed: z.number().optional(),

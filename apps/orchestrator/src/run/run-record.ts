@@ -8,6 +8,8 @@ export interface GenerationResult {
   endReason?: string;
   refinements?: number;
   durationMs?: number;
+  /** Its GENERATE (or one-shot) call's tokens, when this session made that call. */
+  generateTokens?: Tokens;
 }
 
 /** The verdict figures a round or a candidate keeps. */
@@ -122,6 +124,7 @@ export class RunRecord {
     setUsage(target, result.usage);
     if (result.endReason !== undefined) target.innerEndReason = result.endReason;
     if (result.durationMs !== undefined) target.generateMs = result.durationMs;
+    if (result.generateTokens !== undefined && candidate !== undefined) (target as CandidateSummary).generateTokens = result.generateTokens;
     // The round's refinements are its own inner loop's (candidate 1 runs in the round's directory).
     if (result.refinements !== undefined && (candidate === undefined || candidate === 1)) summary.refinements = result.refinements;
     this.refreshRoundUsage(summary);
