@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { EXIT } from '../cli-errors.js';
-import { readRunTimeline, type RunTimeline, type TimelineCall } from '../inspect/run-timeline.js';
-import type { RoundSummary } from '../run/run-metadata.js';
+import { readRunTimeline, type RunTimeline, type TimelineCall, type TimelineRound } from '../inspect/run-timeline.js';
+import type { CandidateSummary, RoundSummary } from '../run/run-metadata.js';
 
 function pad(value: string | number, width: number): string {
   return String(value).padEnd(width);
@@ -36,8 +36,28 @@ function verdictLines(summary: RoundSummary): string[] {
   return lines;
 }
 
+function candidateLine(candidate: CandidateSummary, selected: number | undefined): string {
+  const verdict = candidate.status === 'judged' ? `${candidate.passed}/${candidate.total} passed` : candidate.status === 'error' ? `✗ ${candidate.error?.code ?? 'error'}` : candidate.status;
+  const reused = candidate.verdictReusedFrom ? ` · identical: verdict of ${candidate.verdictReusedFrom}` : '';
+  const tokens = `${candidate.tokens.prompt + candidate.tokens.completion} tok`;
+  return `    ${candidate.candidate === selected ? '▶' : ' '} candidate ${candidate.candidate}${candidate.seed === undefined ? '' : ` (seed ${candidate.seed})`}: ${verdict} · ${tokens}${reused}`;
+}
+
+function candidateLines(round: TimelineRound): string[] {
+  const summary = round.summary;
+  if (!summary?.candidates) return [];
+  const lines = [`  Candidates (${summary.candidates.length}, scope ${summary.candidateScope ?? 'generate'}; ▶ selected):`];
+  lines.push(...summary.candidates.map((candidate) => candidateLine(candidate, summary.selectedCandidate)));
+  for (const candidate of round.candidates) {
+    if (candidate.calls.length === 0) continue;
+    lines.push(`  candidate ${candidate.candidate} calls:`, ...candidate.calls.map(callLine));
+  }
+  return lines;
+}
+
 function serverRetries(timeline: RunTimeline): number {
-  return timeline.rounds.reduce((sum, round) => sum + round.calls.reduce((calls, call) => calls + call.serverRetries.length, 0), 0);
+  const calls = timeline.rounds.flatMap((round) => [...round.calls, ...round.candidates.flatMap((candidate) => candidate.calls)]);
+  return calls.reduce((sum, call) => sum + call.serverRetries.length, 0);
 }
 
 export function renderTimeline(timeline: RunTimeline): string {
@@ -52,6 +72,7 @@ export function renderTimeline(timeline: RunTimeline): string {
     const summary = round.summary;
     lines.push('', roundHeading(summary, round.round));
     lines.push(...round.calls.map(callLine));
+    lines.push(...candidateLines(round));
     if (summary?.total !== undefined) {
       lines.push(...verdictLines(summary));
     } else {

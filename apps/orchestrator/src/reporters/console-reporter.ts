@@ -69,7 +69,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
             : event.kind === 'restart'
               ? `FRESH START · attempt ${event.attempt} (${event.fixTasks} pitfall(s))`
               : event.kind.toUpperCase();
-        print('', color('bold', `━━ Round ${event.round}/${event.maxRounds} · ${what} ━━`));
+        const candidates = event.candidates ? ` · ${event.candidates} candidates (${event.candidateScope === 'loop' ? 'independent inner loops' : 'GENERATE samples'})` : '';
+        print('', color('bold', `━━ Round ${event.round}/${event.maxRounds} · ${what}${candidates} ━━`));
         return;
       }
       case 'latent': {
@@ -80,7 +81,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         }
         // The run header already said where output goes and how contexts are isolated.
         const lines = event.event.type === 'loop-start' ? [] : formatLatentEvent(event.event);
-        if (lines.length > 0) print(...lines);
+        const tag = event.candidate === undefined ? '' : `[candidate ${event.candidate}] `;
+        if (lines.length > 0) print(...lines.map((line) => `${tag}${line}`));
         if (event.event.type === 'phase-start') progress.start(`waiting for the model (${event.event.phase})…`);
         return;
       }
@@ -91,7 +93,25 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         );
         return;
       }
+      case 'candidate-verdict': {
+        const reused = event.reusedFrom ? ` (identical artifact: verdict of ${event.reusedFrom})` : '';
+        print(`   candidate ${event.candidate}: ${event.passed}/${event.total} passed${reused}`);
+        return;
+      }
+      case 'candidate-error': {
+        print(color('yellow', `   ⚠ candidate ${event.candidate}: ${event.stage === 'generate' ? 'model' : 'judge'} error [${event.error.code}] ${event.error.message}; the round goes on with the others.`));
+        return;
+      }
+      case 'candidates-selected': {
+        const selected = event.candidates.find((candidate) => candidate.candidate === event.selected);
+        print(color('bold', `   ▶ candidate ${event.selected} of ${event.candidates.length} is the round's artifact (${selected?.passed ?? '?'}/${selected?.total ?? '?'}: most visible tests passed)`));
+        return;
+      }
       case 'judge-start': {
+        if (event.candidate !== undefined) {
+          if (event.reusedFrom === undefined) progress.start(`judging candidate ${event.candidate}…`);
+          return;
+        }
         if (event.reusedFrom !== undefined) {
           print(`🎭 Ralph: ${show(event.artifactPath)} is identical to round ${event.reusedFrom}'s artifact; reusing its verdict (no browser run).`);
           return;
