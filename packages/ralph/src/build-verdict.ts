@@ -112,6 +112,7 @@ export function buildVerdict(report: PlaywrightReport, context: VerdictContext):
         line: entry.spec.line,
         status: statusOf(result),
         durationMs: Math.round(result?.duration ?? 0),
+        ...(entry.spec.tags.length > 0 ? { tags: entry.spec.tags } : {}),
       };
       tests.push(outcome);
       if (outcome.status === 'passed') continue;

@@ -25,6 +25,8 @@ export {
   readSpecFolder,
   SPECS_DIRECTORY_ENV,
   SpecManifestSchema,
+  HeldOutSchema,
+  type HeldOut,
   SpecFolderSchema,
   SeededBugSchema,
   VariantSchema,
@@ -70,6 +72,7 @@ export {
 export { PlaywrightReportSchema, type PlaywrightReport } from './playwright-report.js';
 export { buildVerdict, type VerdictContext } from './build-verdict.js';
 export { stripAnsi, parseExpectedActual, readableExpected, headline } from './assertion-message.js';
+export { isHeldOut, partitionVerdict, heldOutProblems, type VerdictParts } from './held-out.js';
 export { toFixBlockers, describeFailure, type FixBlocker, type FixBlockerOptions } from './fix-blockers.js';
 export { formatVerdict } from './format-verdict.js';
 export * from './spec-check/index.js';
