@@ -69,6 +69,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--candidates <n>', 'artifacts per round, all judged; the best by visible tests passed is kept (default 1)', integer('--candidates'))
     .addOption(new Option('--candidate-scope <scope>', 'generate: N GENERATE calls from the round\'s final state; loop: N independent inner loops').choices(['generate', 'loop']))
     .option('--concurrency <n>', 'model calls in flight against the server (default 1)', integer('--concurrency'))
+    .addOption(new Option('--held-out <mode>', "visible tests green, held-out ones failing: reveal them as FIX blockers (default), or measure: end the run `overfit`").choices(['measure', 'reveal']))
     .option('-o, --output <dir>', 'output directory (default: output)')
     .option('--specs-dir <dir>', 'folder of spec folders (default: ./specs)')
     .option('--browser <path>', 'Chromium executable for Ralph')

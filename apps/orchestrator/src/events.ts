@@ -33,7 +33,9 @@ export type OrchestratorEvent =
   | { type: 'restart'; round: number; attempt: number; fromAttempt: number; failingTests: string[]; restartsLeft: number }
   | { type: 'judge-start'; round: number; candidate?: number; artifactPath: string; rejudge: boolean; reusedFrom: number | undefined }
   /** One candidate's verdict; `reusedFrom`: the verdict file (relative to the run) an identical artifact reused. */
-  | { type: 'candidate-verdict'; round: number; candidate: number; passed: number; total: number; outcome: VerdictOutcome; reusedFrom: string | undefined }
+  | { type: 'candidate-verdict'; round: number; candidate: number; passed: number; total: number; outcome: VerdictOutcome; heldOutPassed?: number; heldOutTotal?: number; reusedFrom: string | undefined }
+  /** `--held-out reveal`: the visible tests passed and held-out ones failed; from `round` on they are FIX blockers. */
+  | { type: 'held-out-revealed'; round: number; failingTests: string[] }
   /** A candidate's model or judge failed: it is kept with its error, the round goes on with the others. */
   | { type: 'candidate-error'; round: number; candidate: number; stage: 'generate' | 'judge'; error: { code: string; message: string } }
   /** The round's artifact: its best candidate (visible tests passed, then held-out passed, then fewer tokens). */
@@ -54,6 +56,8 @@ export type OrchestratorEvent =
       best: RunMetadata['best'];
       /** With candidates: the one this verdict is. */
       selectedCandidate?: number;
+      /** The spec holds tests out: the visible and held-out pass rates apart (`verdict` has every test). */
+      heldOut?: { visiblePassed: number; visibleTotal: number; passed: number; total: number };
     }
   | ({ type: 'judge-progress'; round: number; candidate?: number } & JudgeProgress)
   | { type: 'round-end'; round: number; summary: RoundSummary }

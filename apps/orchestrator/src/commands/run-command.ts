@@ -26,6 +26,7 @@ export interface RunFlags {
   candidates?: number;
   candidateScope?: 'generate' | 'loop';
   concurrency?: number;
+  heldOut?: 'measure' | 'reveal';
   output?: string;
   specsDir?: string;
   browser?: string;
@@ -50,6 +51,7 @@ export function flagsToConfig(flags: RunFlags): NdliConfigInput {
     candidates: flags.candidates,
     candidateScope: flags.candidateScope,
     concurrency: flags.concurrency,
+    heldOut: flags.heldOut,
     budgets: { maxTotalTokens: flags.maxTotalTokens, maxWallTimeMs: flags.maxMinutes === undefined ? undefined : flags.maxMinutes * 60_000 },
     outputDir: flags.output,
     specsDir: flags.specsDir,

@@ -59,6 +59,10 @@ export const NdliConfigSchema = z
       .enum(['generate', 'loop'])
       .default('generate')
       .describe('generate: N GENERATE calls from the round’s final state (distinct seeds); loop: N independent inner loops'),
+    heldOut: z
+      .enum(['measure', 'reveal'])
+      .default('reveal')
+      .describe('Visible tests green but held-out ones failing: measure ends the run `overfit`; reveal makes those failures FIX blockers from then on (`ndli bench` defaults to measure)'),
     concurrency: z
       .number({ error: 'concurrency must be a whole number ≥ 1' })
       .int('concurrency must be a whole number ≥ 1')

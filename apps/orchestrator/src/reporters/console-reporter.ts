@@ -28,6 +28,7 @@ const STATUS_LINE = {
   error: '💥 ERROR',
   interrupted: '⏹  INTERRUPTED',
   'judge-error': '⚠  JUDGE ERROR (the harness failed, not the app)',
+  overfit: '🎯 OVERFIT (visible tests passed, held-out tests failed)',
   running: '…',
 } as const;
 
@@ -95,7 +96,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
       }
       case 'candidate-verdict': {
         const reused = event.reusedFrom ? ` (identical artifact: verdict of ${event.reusedFrom})` : '';
-        print(`   candidate ${event.candidate}: ${event.passed}/${event.total} passed${reused}`);
+        const heldOut = event.heldOutTotal === undefined ? '' : ` · held-out ${event.heldOutPassed ?? 0}/${event.heldOutTotal}`;
+        print(`   candidate ${event.candidate}: ${event.passed}/${event.total} passed${heldOut}${reused}`);
         return;
       }
       case 'candidate-error': {
@@ -105,6 +107,10 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
       case 'candidates-selected': {
         const selected = event.candidates.find((candidate) => candidate.candidate === event.selected);
         print(color('bold', `   ▶ candidate ${event.selected} of ${event.candidates.length} is the round's artifact (${selected?.passed ?? '?'}/${selected?.total ?? '?'}: most visible tests passed)`));
+        return;
+      }
+      case 'held-out-revealed': {
+        print(color('yellow', `🔓 The visible tests pass but ${event.failingTests.length} held-out test(s) fail: from round ${event.round} on they are FIX blockers (--held-out reveal).`));
         return;
       }
       case 'judge-start': {
@@ -139,6 +145,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         if (event.regressedTitles.length > 0) {
           print(color('red', `   ⚠ regressed (passed in round ${event.anchorRound ?? '?'}, fail now; this artifact is never the result): ${event.regressedTitles.join('; ')}`));
         }
+        if (event.heldOut) print(`   visible tests ${event.heldOut.visiblePassed}/${event.heldOut.visibleTotal} · held-out tests ${event.heldOut.passed}/${event.heldOut.total} (never shown to the model)`);
         if (event.best) print(`   best so far: round ${event.best.round} (${event.best.passed}/${event.best.total})`);
         return;
       }

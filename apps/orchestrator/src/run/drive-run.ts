@@ -62,6 +62,10 @@ async function runStep(context: StepContext, step: Exclude<NextStep, { kind: 'en
       return step.round;
     }
     case 'fix': {
+      if (step.revealHeldOut) {
+        record.revealHeldOut(next);
+        context.emit({ type: 'held-out-revealed', round: next, failingTests: record.round(step.anchorRound)?.heldOutFailingTitles ?? [] });
+      }
       record.openRound(next, { kind: 'fix', attempt: step.attempt, anchorRound: step.anchorRound });
       await generateAndJudge(context, next);
       return next;
@@ -189,6 +193,7 @@ export async function driveRun(context: RunContext): Promise<RunOutcome> {
   const metadata = record.metadata;
 
   record.beginSession({ resumed: context.resumed, scripted: context.model.scripted });
+  if (context.spec.heldOut && record.metadata.heldOut === undefined) record.recordHeldOutMode(config.heldOut);
   emit({ type: 'run-start', runDirectory: store.directory, spec: context.spec.name, model: metadata.model, mode: metadata.mode, maxRounds: metadata.mode === 'ndli' ? config.maxRounds : 1, resumed: context.resumed });
 
   try {
@@ -199,6 +204,7 @@ export async function driveRun(context: RunContext): Promise<RunOutcome> {
         restarts: metadata.restarts,
         limits: { maxRounds: config.maxRounds, stallRounds: config.stallRounds, maxRestarts: config.maxRestarts },
         budget: exhaustedBudget(config, { tokens: metadata.tokens, elapsedMs: record.elapsedMs() }),
+        heldOut: metadata.heldOut && { mode: metadata.heldOut.mode, revealedFromRound: metadata.heldOut.revealedFromRound },
       });
       if (next.kind === 'end') return endRun(step, next.status, next.endReason);
       // Stopped between rounds: end here rather than open a round that does nothing.

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RUN_FILES, ReasoningStateSchema, readLoopUsage, runLatentLoop, type LatentEvent, type LatentLoopMode, type LatentLoopResult } from '@ndli/latent-core';
-import { toFixBlockers, VerdictSchema, type FixBlocker, type Verdict } from '@ndli/ralph';
+import { partitionVerdict, toFixBlockers, VerdictSchema, type FixBlocker, type Verdict } from '@ndli/ralph';
 import { candidateDirectory, candidateLoopDirectory, stateDirectory } from './candidate-directories.js';
 import { CandidatesFailedError } from '../errors.js';
 import { describeError } from './describe-error.js';
@@ -20,8 +20,15 @@ function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
 
-function readVerdict(context: StepContext, round: number): Verdict {
-  return VerdictSchema.parse(readJson(join(context.store.roundDirectory(round), VERDICT_FILE)));
+/**
+ * A round's verdict as the model may see it (FIX blockers, pitfalls, GENERATE's failing behaviours): the
+ * visible tests only, unless the run revealed its held-out failures before the round being made (`forRound`).
+ */
+function verdictForModel(context: StepContext, round: number, forRound: number): Verdict {
+  const verdict = VerdictSchema.parse(readJson(join(context.store.roundDirectory(round), VERDICT_FILE)));
+  const revealedFrom = context.record.metadata.heldOut?.revealedFromRound;
+  if (revealedFrom !== undefined && forRound >= revealedFrom) return verdict;
+  return partitionVerdict(verdict, context.spec.heldOut).visible;
 }
 
 /**
@@ -45,15 +52,15 @@ function latentMode(context: StepContext, summary: Readonly<RoundSummary>): { mo
   if (summary.kind === 'restart') {
     // The failing behaviours of the attempt that stalled, from its best round, as known pitfalls.
     const stalled = anchorRound(record.metadata.rounds, summary.attempt - 1);
-    const pitfalls = stalled ? toFixBlockers(readVerdict(context, stalled.round)) : [];
+    const pitfalls = stalled ? toFixBlockers(verdictForModel(context, stalled.round, summary.round)) : [];
     return { mode: { kind: 'fresh', pitfalls }, fixTasks: pitfalls.length };
   }
   const anchor = summary.anchorRound ?? summary.round - 1;
   // The anchor's state is its selected candidate's (with `--candidate-scope loop` each candidate has its own).
   const previousState = ReasoningStateSchema.parse(readJson(join(stateDirectory(context.store, record.round(anchor)), RUN_FILES.stateFinal)));
   const previous = record.round(summary.round - 1);
-  const latest = previous && previous.round !== anchor ? { verdict: readVerdict(context, previous.round), regressedTitles: previous.regressedTitles ?? [] } : undefined;
-  const failures = fixBlockers(readVerdict(context, anchor), latest);
+  const latest = previous && previous.round !== anchor ? { verdict: verdictForModel(context, previous.round, summary.round), regressedTitles: previous.regressedTitles ?? [] } : undefined;
+  const failures = fixBlockers(verdictForModel(context, anchor, summary.round), latest);
   return { mode: { kind: 'fix', previousState, failures }, fixTasks: failures.length };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pLimit from 'p-limit';
-import { defaultJudgeWorkers, VerdictSchema, verdictOutcome, type Verdict } from '@ndli/ralph';
+import { defaultJudgeWorkers, partitionVerdict, VerdictSchema, verdictOutcome, type Verdict } from '@ndli/ralph';
 import { CandidatesFailedError } from '../errors.js';
 import { candidateDirectory } from './candidate-directories.js';
 import { selectCandidate } from './candidate-selection.js';
@@ -10,7 +10,7 @@ import { describeError } from './describe-error.js';
 import type { RoundArtifact } from './generate-round.js';
 import type { StepContext } from './run-context.js';
 import { VERDICT_FILE, copyFileAtomic, writeJsonAtomic } from './run-store.js';
-import { compareToAnchor, isBetterRound, verdictTitles } from './test-anchors.js';
+import { compareToAnchor, fullTitle, isBetterRound, verdictTitles } from './test-anchors.js';
 
 const EARLIER_VERDICT = /^verdict_judge_error_(\d+)\.json$/;
 
@@ -90,21 +90,41 @@ async function judgeArtifact(context: StepContext, target: { round: number; cand
   return { verdict, hash: target.hash, reused, judgeMs: Date.now() - started };
 }
 
+/**
+ * A verdict's figures as the loop keeps them: passed, total, outcome and titles of the visible tests; the
+ * held-out tests' figures apart (absent when the spec holds none out).
+ */
+function verdictFigures(context: StepContext, verdict: Verdict) {
+  const parts = partitionVerdict(verdict, context.spec.heldOut);
+  const heldOut = parts.heldOut && parts.heldOut.tests.length > 0 ? parts.heldOut : undefined;
+  return {
+    visible: parts.visible,
+    heldOut: heldOut && {
+      heldOutPassed: heldOut.passed,
+      heldOutTotal: heldOut.total,
+      heldOutOutcome: verdictOutcome(heldOut),
+      heldOutFailingTitles: heldOut.failures.map(fullTitle),
+    },
+  };
+}
+
 /** Records the round's verdict: what it fixed and broke against its anchor, and whether it is the new best. */
 function recordRoundVerdict(context: StepContext, round: number, judged: JudgedArtifact, options: { rejudge: boolean; selectedCandidate?: number }): Verdict {
   const { record, store } = context;
   const summary = record.round(round);
   const { verdict } = judged;
-  const titles = verdictTitles(verdict);
+  const { visible, heldOut } = verdictFigures(context, verdict);
+  const titles = verdictTitles(visible);
   const anchor = summary?.anchorRound === undefined ? undefined : record.round(summary.anchorRound);
   const changes = compareToAnchor(anchor, titles.failingTitles);
   const fields = {
     judgeMs: judged.judgeMs,
-    passed: verdict.passed,
-    total: verdict.total,
-    outcome: verdictOutcome(verdict),
+    passed: visible.passed,
+    total: visible.total,
+    outcome: verdictOutcome(visible),
     ...titles,
-    judgeErrors: verdict.judgeErrors.length,
+    ...heldOut,
+    judgeErrors: visible.judgeErrors.length,
     fixedTitles: changes.fixedTitles,
     regressedTitles: changes.regressedTitles,
     artifactHash: judged.hash,
@@ -112,7 +132,7 @@ function recordRoundVerdict(context: StepContext, round: number, judged: JudgedA
     verdictReusedFrom: judged.reused?.round,
     ...(options.selectedCandidate === undefined ? {} : { selectedCandidate: options.selectedCandidate }),
   };
-  const best = isBetterRound({ passed: verdict.passed, regressedTitles: changes.regressedTitles }, record.metadata.best);
+  const best = isBetterRound({ passed: visible.passed, regressedTitles: changes.regressedTitles, heldOutPassed: heldOut?.heldOutPassed }, record.metadata.best);
   record.recordVerdict(round, fields, best);
   // The best artifact so far is the run's result, anchored at the run root.
   if (best) copyFileAtomic(verdict.artifact, store.path(context.spec.artifactFileName));
@@ -127,6 +147,7 @@ function recordRoundVerdict(context: StepContext, round: number, judged: JudgedA
     reusedFrom: judged.reused?.round,
     best: record.metadata.best,
     ...(options.selectedCandidate === undefined ? {} : { selectedCandidate: options.selectedCandidate }),
+    ...(heldOut ? { heldOut: { visiblePassed: visible.passed, visibleTotal: visible.total, passed: heldOut.heldOutPassed, total: heldOut.heldOutTotal } } : {}),
   });
   return verdict;
 }
@@ -181,18 +202,19 @@ export async function judgeCandidates(context: StepContext, round: number, artif
         const sameRoundSource = first === undefined ? undefined : firstWithHash.get(hash);
         const reusedPath = sameRoundSource === undefined ? judged.reused?.path : join(candidateDirectory(store, round, sameRoundSource), VERDICT_FILE);
         const reusedFrom = reusedPath === undefined ? undefined : relative(store.directory, reusedPath);
-        const titles = verdictTitles(judged.verdict);
+        const { visible, heldOut } = verdictFigures(context, judged.verdict);
         record.recordCandidateVerdict(round, candidate, {
-          passed: judged.verdict.passed,
-          total: judged.verdict.total,
-          outcome: verdictOutcome(judged.verdict),
-          failingTitles: titles.failingTitles,
-          judgeErrors: judged.verdict.judgeErrors.length,
+          passed: visible.passed,
+          total: visible.total,
+          outcome: verdictOutcome(visible),
+          failingTitles: verdictTitles(visible).failingTitles,
+          judgeErrors: visible.judgeErrors.length,
+          ...(heldOut ? { heldOutPassed: heldOut.heldOutPassed, heldOutTotal: heldOut.heldOutTotal } : {}),
           artifactHash: hash,
           judgeMs: judged.judgeMs,
           verdictReusedFrom: reusedFrom,
         });
-        context.emit({ type: 'candidate-verdict', round, candidate, passed: judged.verdict.passed, total: judged.verdict.total, outcome: verdictOutcome(judged.verdict), reusedFrom });
+        context.emit({ type: 'candidate-verdict', round, candidate, passed: visible.passed, total: visible.total, outcome: verdictOutcome(visible), ...(heldOut ? { heldOutPassed: heldOut.heldOutPassed, heldOutTotal: heldOut.heldOutTotal } : {}), reusedFrom });
       } catch (error) {
         if (context.signal.aborted) throw error;
         const described = describeError(error);

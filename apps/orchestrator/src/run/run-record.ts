@@ -13,7 +13,7 @@ export interface GenerationResult {
 }
 
 /** The verdict figures a round or a candidate keeps. */
-export type VerdictFields = Pick<RoundSummary, 'passed' | 'total' | 'outcome' | 'failingTitles' | 'judgeErrors' | 'artifactHash' | 'judgeMs'>;
+export type VerdictFields = Pick<RoundSummary, 'passed' | 'total' | 'outcome' | 'failingTitles' | 'judgeErrors' | 'artifactHash' | 'judgeMs' | 'heldOutPassed' | 'heldOutTotal'>;
 
 type UsageHolder = Pick<RoundSummary, 'calls' | 'retries' | 'truncations' | 'tokens'>;
 
@@ -78,6 +78,18 @@ export class RunRecord {
     this.data.rounds[round - 1] = summary;
     this.save();
     return summary;
+  }
+
+  /** How the run treats the spec's held-out tests (set when a session begins). */
+  recordHeldOutMode(mode: 'measure' | 'reveal'): void {
+    this.data.heldOut = { ...this.data.heldOut, mode };
+    this.save();
+  }
+
+  /** `--held-out reveal`: from `round` on, held-out failures are FIX blockers (the visible tests had all passed). */
+  revealHeldOut(round: number): void {
+    this.data.heldOut = { mode: 'reveal', revealedFromRound: round };
+    this.save();
   }
 
   /** A fresh start after stagnation (the round it opens comes next). */
@@ -170,7 +182,10 @@ export class RunRecord {
     const summary = this.mutableRound(round);
     Object.assign(summary, fields, { status: 'judged' } satisfies Partial<RoundSummary>);
     if (fields.verdictReusedFrom === undefined) delete summary.verdictReusedFrom;
-    if (best && summary.passed !== undefined && summary.total !== undefined) this.data.best = { round, passed: summary.passed, total: summary.total };
+    if (best && summary.passed !== undefined && summary.total !== undefined) {
+      const heldOut = summary.heldOutTotal === undefined ? {} : { heldOutPassed: summary.heldOutPassed ?? 0, heldOutTotal: summary.heldOutTotal };
+      this.data.best = { round, passed: summary.passed, total: summary.total, ...heldOut };
+    }
     this.save();
   }
 

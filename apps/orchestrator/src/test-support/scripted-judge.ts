@@ -34,7 +34,7 @@ export function scriptedJudge(
  * A judge whose verdict depends on the artifact's text (which tests it fails), in any order of judging:
  * for candidates judged at once. `fail` may throw, to script a judge that breaks on one artifact.
  */
-export function artifactJudge(fail: (html: string) => readonly string[]): Judge & { judged: string[]; outputDirectories: string[] } {
+export function artifactJudge(fail: (html: string) => readonly string[], options: { tags?: Readonly<Record<string, readonly string[]>> } = {}): Judge & { judged: string[]; outputDirectories: string[] } {
   const judged: string[] = [];
   const outputDirectories: string[] = [];
   return {
@@ -44,13 +44,18 @@ export function artifactJudge(fail: (html: string) => readonly string[]): Judge 
     run: async ({ spec, artifact, outputDirectory }) => {
       judged.push(artifact);
       outputDirectories.push(outputDirectory ?? '');
-      return scriptedVerdict({ spec, artifact, outputDirectory }, fail(readFileSync(artifact, 'utf8')), []);
+      return scriptedVerdict({ spec, artifact, outputDirectory }, fail(readFileSync(artifact, 'utf8')), [], options.tags);
     },
     close: async () => undefined,
   };
 }
 
-function scriptedVerdict({ spec, artifact, outputDirectory }: Pick<JudgeRunOptions, 'spec' | 'artifact' | 'outputDirectory'>, failing: readonly string[], unjudged: readonly string[]): Verdict {
+function scriptedVerdict(
+  { spec, artifact, outputDirectory }: Pick<JudgeRunOptions, 'spec' | 'artifact' | 'outputDirectory'>,
+  failing: readonly string[],
+  unjudged: readonly string[],
+  tags: Readonly<Record<string, readonly string[]>> = {},
+): Verdict {
   const status = (title: string) => (failing.includes(title) ? 'failed' : unjudged.includes(title) ? 'judge-error' : 'passed');
   const verdict: Verdict = {
     spec: typeof spec === 'string' ? spec : spec.name,
@@ -60,7 +65,7 @@ function scriptedVerdict({ spec, artifact, outputDirectory }: Pick<JudgeRunOptio
     failed: failing.length,
     skipped: 0,
     durationMs: 5,
-    tests: TEST_TITLES.map((title, index) => ({ title, describePath: ['arithmetic'], file: 'arithmetic.spec.ts', line: index + 1, status: status(title), durationMs: 1 })),
+    tests: TEST_TITLES.map((title, index) => ({ title, describePath: ['arithmetic'], file: 'arithmetic.spec.ts', line: index + 1, status: status(title), durationMs: 1, ...(tags[title] ? { tags: [...(tags[title] ?? [])] } : {}) })),
     failures: failing.map((title) => ({
       title,
       group: 'arithmetic',
