@@ -158,6 +158,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--max-tokens <n>', 'max completion tokens per call', integer('--max-tokens'))
     .option('--temperature <t>', 'sampling temperature', decimal('--temperature'))
     .option('--max-total-tokens <n>', 'token budget per trial', integer('--max-total-tokens'))
+    .option('--candidates <list>', 'a bench dimension: artifacts per round, e.g. 1,4 (a group per value)')
+    .addOption(new Option('--candidate-scope <scope>', 'generate: N GENERATE calls from the round\'s final state; loop: N independent inner loops').choices(['generate', 'loop']))
+    .option('--call-concurrency <list>', 'a bench dimension: model calls in flight per trial, e.g. 1,4 (a group per value)')
+    .addOption(new Option('--held-out <mode>', 'visible tests green, held-out ones failing: measure (default here: the trial ends overfit) or reveal').choices(['measure', 'reveal']))
     .option('--max-minutes <n>', 'wall-time budget per trial', decimal('--max-minutes'))
     .option('--specs-dir <dir>', 'folder of spec folders')
     .action(async (flags: BenchFlags) => setExitCode(await (await commands.bench()).benchCommand({ ...flags, record: true })));
