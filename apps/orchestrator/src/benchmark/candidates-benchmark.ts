@@ -12,7 +12,7 @@ import { startRun } from '../run/session.js';
 import { tinyApp, tinySpecsDirectory } from '../test-support/tiny-app.js';
 import { transcriptAnswers } from '../test-support/transcript-answers.js';
 import { passScenario } from '../transcripts/scenarios.js';
-import { startGpuTimedServer, tokensOf, type GpuTiming } from './gpu-timed-server.js';
+import { startGpuTimedServer, type GpuTiming } from './gpu-timed-server.js';
 
 // Ten times a 7B model on one consumer GPU (≈ 100 tokens/s decode), so the bench takes minutes, not an hour.
 const TIMING: GpuTiming = { slots: 4, prefillTokensPerSecond: 20_000, decodeTokensPerSecond: 1_000, exponent: Math.log(2.5) / Math.log(4) };
