@@ -31,7 +31,7 @@ function result(trial: number, candidates: number, status: TrialResult['status']
     setting: { candidates, concurrency: 4 },
     status,
     endReason: status === 'passed' ? 'all-tests-passed' : 'held-out-tests-failed',
-    rounds: [{ round: 1, passed: best.passed, total: best.total }],
+    rounds: [{ round: 1, ...best }],
     best,
     tokens: { prompt: tokens, completion: 0 },
     durationMs: 1000,
@@ -60,6 +60,8 @@ describe('candidates and call concurrency as bench dimensions', () => {
   it('reports pass rate beside tokens spent, held-out passed and the visible − held-out gap per setting; compare matches settings', () => {
     const before = summarize([result(1, 1, 'overfit', 1000, { passed: 10, total: 10, heldOutPassed: 1, heldOutTotal: 2 }), result(2, 1, 'passed', 1000, { passed: 10, total: 10, heldOutPassed: 2, heldOutTotal: 2 })]);
     expect(before).toHaveLength(1);
+    // The overfit trial's round passed every visible test but is not green.
+    expect(before[0]?.passRateByRound).toEqual([0.5]);
     expect(before[0]).toMatchObject({ setting: { candidates: 1, concurrency: 4 }, meanTokens: 1000, heldOut: { trials: 2, meanFractionPassed: 0.75, visibleMeanFractionPassed: 1, gap: 0.25, overfit: 1 } });
     const after = summarize([result(1, 1, 'passed', 4000, { passed: 10, total: 10, heldOutPassed: 2, heldOutTotal: 2 }), result(1, 4, 'passed', 4000, { passed: 10, total: 10, heldOutPassed: 2, heldOutTotal: 2 })]);
     expect(after.map((group) => group.setting?.candidates)).toEqual([1, 4]);

@@ -39,7 +39,7 @@ export function toTrialResult(trial: PlannedTrial, outcome: Pick<RunOutcome, 'me
     ...trial,
     status,
     endReason: cause === 'judge' && metadata.status !== 'error' ? 'judge-error' : (metadata.endReason ?? metadata.status),
-    rounds: judged.map((round) => ({ round: round.round, passed: round.passed ?? 0, total: round.total ?? 0 })),
+    rounds: judged.map((round) => ({ round: round.round, passed: round.passed ?? 0, total: round.total ?? 0, ...(round.heldOutTotal === undefined ? {} : { heldOutPassed: round.heldOutPassed ?? 0, heldOutTotal: round.heldOutTotal }) })),
     ...(metadata.best ? { best: { passed: metadata.best.passed, total: metadata.best.total, ...(metadata.best.heldOutTotal === undefined ? {} : { heldOutPassed: metadata.best.heldOutPassed ?? 0, heldOutTotal: metadata.best.heldOutTotal }) } } : {}),
     tokens: metadata.tokens,
     durationMs: metadata.durationMs,

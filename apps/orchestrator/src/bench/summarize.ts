@@ -58,9 +58,9 @@ function heldOutFigures(results: readonly TrialResult[]): GroupSummary['heldOut'
   return { trials: measured.length, meanFractionPassed: heldOut, visibleMeanFractionPassed: visible, gap: visible - heldOut, overfit: results.filter((result) => result.status === 'overfit').length };
 }
 
-/** The round in which a trial first went green, or undefined. */
+/** The round in which a trial first went green (its held-out tests too), or undefined. */
 function greenRound(result: TrialResult): number | undefined {
-  return result.rounds.find((round) => round.total > 0 && round.passed === round.total)?.round;
+  return result.rounds.find((round) => round.total > 0 && round.passed === round.total && (round.heldOutTotal === undefined || round.heldOutPassed === round.heldOutTotal))?.round;
 }
 
 function infrastructureErrors(results: readonly TrialResult[]): GroupSummary['infrastructureErrors'] {

@@ -13,7 +13,7 @@ export const TrialResultSchema = z.object({
   status: RunStatusSchema,
   endReason: z.string(),
   /** Tests passed / total after each round, in order. */
-  rounds: z.array(z.object({ round: z.number(), passed: z.number(), total: z.number() })),
+  rounds: z.array(z.object({ round: z.number(), passed: z.number(), total: z.number(), heldOutPassed: z.number().optional(), heldOutTotal: z.number().optional() })),
   best: z.object({ passed: z.number(), total: z.number(), heldOutPassed: z.number().optional(), heldOutTotal: z.number().optional() }).optional().describe('The best round: visible tests, and held-out tests when the spec holds some out'),
   tokens: z.object({ prompt: z.number(), completion: z.number() }),
   durationMs: z.number(),
