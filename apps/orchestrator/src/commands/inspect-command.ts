@@ -29,7 +29,9 @@ function verdictLines(summary: RoundSummary): string[] {
     summary.verdictReusedFrom !== undefined ? `verdict reused from round ${summary.verdictReusedFrom} (identical artifact)` : '',
     summary.outcome === 'judge-error' ? 'outcome: judge error (the harness, not the app)' : '',
   ].filter(Boolean);
-  const lines = [`  Ralph: ${summary.passed}/${summary.total} passed${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`];
+  const heldOut = summary.heldOutTotal === undefined ? '' : ` · held-out ${summary.heldOutPassed ?? 0}/${summary.heldOutTotal} (never shown to the model)`;
+  const lines = [`  Ralph: ${summary.passed}/${summary.total} passed${heldOut}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`];
+  if (summary.heldOutFailingTitles?.length) lines.push(`    held-out failing: ${summary.heldOutFailingTitles.join('; ')}`);
   if (summary.judgeErrorTitles?.length) lines.push(`    not judged: ${summary.judgeErrorTitles.join('; ')}`);
   if (summary.fixedTitles?.length) lines.push(`    fixed: ${summary.fixedTitles.join('; ')}`);
   if (summary.regressedTitles?.length) lines.push(`    broke (regression, never the result): ${summary.regressedTitles.join('; ')}`);
@@ -37,7 +39,8 @@ function verdictLines(summary: RoundSummary): string[] {
 }
 
 function candidateLine(candidate: CandidateSummary, selected: number | undefined): string {
-  const verdict = candidate.status === 'judged' ? `${candidate.passed}/${candidate.total} passed` : candidate.status === 'error' ? `✗ ${candidate.error?.code ?? 'error'}` : candidate.status;
+  const heldOut = candidate.heldOutTotal === undefined ? '' : ` (held-out ${candidate.heldOutPassed ?? 0}/${candidate.heldOutTotal})`;
+  const verdict = candidate.status === 'judged' ? `${candidate.passed}/${candidate.total} passed${heldOut}` : candidate.status === 'error' ? `✗ ${candidate.error?.code ?? 'error'}` : candidate.status;
   const reused = candidate.verdictReusedFrom ? ` · identical: verdict of ${candidate.verdictReusedFrom}` : '';
   const tokens = `${candidate.tokens.prompt + candidate.tokens.completion} tok`;
   return `    ${candidate.candidate === selected ? '▶' : ' '} candidate ${candidate.candidate}${candidate.seed === undefined ? '' : ` (seed ${candidate.seed})`}: ${verdict} · ${tokens}${reused}`;

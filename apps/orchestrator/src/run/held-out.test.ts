@@ -10,6 +10,8 @@ import { artifactJudge } from '../test-support/scripted-judge.js';
 import { TINY_HELD_OUT_TITLE, tinyApp, tinyOverfitApp, tinySpecsDirectory } from '../test-support/tiny-app.js';
 import { transcriptAnswers } from '../test-support/transcript-answers.js';
 import { fixScenario, passScenario } from '../transcripts/scenarios.js';
+import { renderTimeline } from '../commands/inspect-command.js';
+import { readRunTimeline } from '../inspect/run-timeline.js';
 import { startRun } from './session.js';
 
 // The `tiny-held-out` spec declares `"heldOut": { "tag": "@held-out" }`; the scripted judge tags "divides" with it.
@@ -66,6 +68,9 @@ describe('held-out tests: judged every round, never shown to the model', () => {
     expect(prompts.filter((prompt) => prompt.includes(HELD_OUT))).toEqual([]);
     expect(prompts.some((prompt) => /Overall 3\/4 tests pass/.test(prompt))).toBe(true);
     expect(readFileSync(join(outcome.runDirectory, 'round_2', 'state_fix.json'), 'utf8')).not.toContain(HELD_OUT);
+    const timeline = renderTimeline(readRunTimeline(outcome.runDirectory));
+    expect(timeline).toMatch(/status overfit \(held-out-tests-failed\)/);
+    expect(timeline).toMatch(/Ralph: 4\/4 passed · held-out 0\/1 \(never shown to the model\)/);
   });
 
   it('--held-out reveal: the held-out failures become FIX blockers from the next round on, recorded in the metadata', async () => {
