@@ -12,7 +12,7 @@ import { tinyApp, tinySpecsDirectory } from '../test-support/tiny-app.js';
 import { transcriptAnswers } from '../test-support/transcript-answers.js';
 import { fixScenario, oneShotScenario, passScenario } from '../transcripts/scenarios.js';
 import type { RunMode } from './run-metadata.js';
-import { startRun } from './session.js';
+import { resumeRun, startRun } from './session.js';
 
 const specsDir = tinySpecsDirectory();
 const correct = tinyApp(20);
@@ -41,6 +41,36 @@ function generateScopeAnswers(first: string, others: readonly (string | Error)[]
 }
 
 describe('--candidates N: each round makes N artifacts, all judged, the best kept', () => {
+  it('Ctrl-C between candidates keeps those made; resume makes only the rest', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ndli-candidates-resume-'));
+    const config = NdliConfigSchema.parse({ specsDir, maxRefinements: 4, candidates: 3 });
+    const controller = new AbortController();
+    const answers = generateScopeAnswers(tinyApp(14), [tinyApp(13), correct]);
+    const first = await startRun({
+      cwd,
+      specName: 'tiny',
+      config,
+      mode: 'inner',
+      model: new MockModel({ responses: answers.slice(0, 5) }),
+      judge: artifactJudge(failingFor),
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'latent' && event.candidate === 2 && event.event.type === 'artifact-saved') controller.abort('interrupted');
+      },
+    });
+    expect(first.status).toBe('interrupted');
+    expect(first.metadata.rounds[0]?.candidates?.map((candidate) => candidate.status)).toEqual(['generating', 'generating', 'generating']);
+    const model = new MockModel({ responses: answers.slice(5) });
+    const judge = artifactJudge(failingFor);
+    const resumed = await resumeRun({ cwd, runDirectory: first.runDirectory, model, judge });
+    expect(resumed.status).toBe('passed');
+    expect(model.requests).toHaveLength(1);
+    expect(judge.judged).toHaveLength(3);
+    expect(resumed.metadata.rounds[0]?.selectedCandidate).toBe(3);
+    // Tokens of the first session are kept: the run counts all six calls.
+    expect(resumed.metadata.rounds[0]?.calls).toBe(6);
+  });
+
   it('selects the candidate passing the most visible tests; every candidate is kept with its verdict; GENERATE samples get distinct seeds', async () => {
     const { run, mock, events } = setup({ responses: generateScopeAnswers(tinyApp(14), [tinyApp(13), correct]), config: { candidates: 3 }, mode: 'inner' });
     const outcome = await run();
