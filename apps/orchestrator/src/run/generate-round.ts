@@ -203,10 +203,13 @@ async function generateCandidates(context: StepContext, round: number, mode: Lat
     const first = run(1, (event) => {
       if (event.type === 'phase-start' && event.phase === 'generate') release();
     }).finally(release);
-    const others = finalStateSaved.then(() => Promise.all(numbers.slice(1).map((candidate) => run(candidate))));
-    results = [await first, ...(await others)];
+    const others = finalStateSaved.then(() => settleAll(numbers.slice(1).map((candidate) => run(candidate))));
+    const [one, rest] = await Promise.allSettled([first, others]);
+    if (one.status === 'rejected') throw one.reason;
+    if (rest.status === 'rejected') throw rest.reason;
+    results = [one.value, ...rest.value];
   } else {
-    results = await Promise.all(numbers.map((candidate) => run(candidate)));
+    results = await settleAll(numbers.map((candidate) => run(candidate)));
   }
   const artifacts = results.filter((result): result is RoundArtifact => result !== undefined);
   if (artifacts.length === 0) {
@@ -214,6 +217,17 @@ async function generateCandidates(context: StepContext, round: number, mode: Lat
     throw new CandidatesFailedError(round, failed?.error);
   }
   return artifacts;
+}
+
+/**
+ * Like Promise.all, but waits for every promise before throwing the first error: a stopped run ends only
+ * once no candidate is still writing.
+ */
+export async function settleAll<VALUE>(promises: readonly Promise<VALUE>[]): Promise<VALUE[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<VALUE>).value);
 }
 
 /** Candidate K (generate scope) GENERATEs from the round's final state: its loop resumes from a copy of it. */

@@ -7,7 +7,7 @@ import { CandidatesFailedError } from '../errors.js';
 import { candidateDirectory } from './candidate-directories.js';
 import { selectCandidate } from './candidate-selection.js';
 import { describeError } from './describe-error.js';
-import type { RoundArtifact } from './generate-round.js';
+import { settleAll, type RoundArtifact } from './generate-round.js';
 import type { StepContext } from './run-context.js';
 import { VERDICT_FILE, copyFileAtomic, writeJsonAtomic } from './run-store.js';
 import { compareToAnchor, fullTitle, isBetterRound, verdictTitles } from './test-anchors.js';
@@ -177,7 +177,7 @@ export async function judgeCandidates(context: StepContext, round: number, artif
   const byHash = new Map<string, Promise<JudgedArtifact>>();
   const firstWithHash = new Map<string, number>();
   const kept = new Map(record.round(round)?.candidates?.map((candidate) => [candidate.candidate, candidate]) ?? []);
-  await Promise.all(
+  await settleAll(
     artifacts.map(async ({ candidate = 1, path }) => {
       const directory = candidateDirectory(store, round, candidate);
       const hash = artifactHash(path);
