@@ -1,24 +1,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import pLimit from 'p-limit';
-import { defaultJudgeWorkers, partitionVerdict, VerdictSchema, verdictOutcome, type Verdict } from '@ndli/ralph';
-import { CandidatesFailedError } from '../errors.js';
+import { join } from 'node:path';
+import { partitionVerdict, VerdictSchema, verdictOutcome, type Verdict } from '@ndli/ralph';
 import { candidateDirectory } from './candidate-directories.js';
-import { selectCandidate } from './candidate-selection.js';
-import { describeError } from './describe-error.js';
-import { settleAll, type RoundArtifact } from './generate-round.js';
 import type { StepContext } from './run-context.js';
 import { VERDICT_FILE, copyFileAtomic, writeJsonAtomic } from './run-store.js';
 import { compareToAnchor, fullTitle, isBetterRound, verdictTitles } from './test-anchors.js';
 
 const EARLIER_VERDICT = /^verdict_judge_error_(\d+)\.json$/;
 
-function artifactHash(path: string): string {
+export function artifactHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-function readVerdict(path: string): Verdict {
+export function readVerdict(path: string): Verdict {
   return VerdictSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
@@ -59,7 +54,7 @@ function archiveEarlierVerdict(directory: string): number {
   return earlier + 1;
 }
 
-interface JudgedArtifact {
+export interface JudgedArtifact {
   verdict: Verdict;
   hash: string;
   reused: ReusableVerdict | undefined;
@@ -67,7 +62,7 @@ interface JudgedArtifact {
 }
 
 /** Judges one artifact into `directory` (its verdict.json and evidence folder), or reuses an identical one's verdict. */
-async function judgeArtifact(context: StepContext, target: { round: number; candidate: number | undefined; artifactPath: string; directory: string; rejudge: boolean; hash: string }): Promise<JudgedArtifact> {
+export async function judgeArtifact(context: StepContext, target: { round: number; candidate: number | undefined; artifactPath: string; directory: string; rejudge: boolean; hash: string }): Promise<JudgedArtifact> {
   const reused = target.rejudge ? undefined : reusableVerdict(context, target.round, target.hash);
   const tag = target.candidate === undefined ? {} : { candidate: target.candidate };
   context.emit({ type: 'judge-start', round: target.round, ...tag, artifactPath: target.artifactPath, rejudge: target.rejudge, reusedFrom: reused?.round });
@@ -94,7 +89,7 @@ async function judgeArtifact(context: StepContext, target: { round: number; cand
  * A verdict's figures as the loop keeps them: passed, total, outcome and titles of the visible tests; the
  * held-out tests' figures apart (absent when the spec holds none out).
  */
-function verdictFigures(context: StepContext, verdict: Verdict) {
+export function verdictFigures(context: StepContext, verdict: Verdict) {
   const parts = partitionVerdict(verdict, context.spec.heldOut);
   const heldOut = parts.heldOut && parts.heldOut.tests.length > 0 ? parts.heldOut : undefined;
   return {
@@ -109,7 +104,7 @@ function verdictFigures(context: StepContext, verdict: Verdict) {
 }
 
 /** Records the round's verdict: what it fixed and broke against its anchor, and whether it is the new best. */
-function recordRoundVerdict(context: StepContext, round: number, judged: JudgedArtifact, options: { rejudge: boolean; selectedCandidate?: number }): Verdict {
+export function recordRoundVerdict(context: StepContext, round: number, judged: JudgedArtifact, options: { rejudge: boolean; selectedCandidate?: number }): Verdict {
   const { record, store } = context;
   const summary = record.round(round);
   const { verdict } = judged;
@@ -157,94 +152,4 @@ export async function judgeRound(context: StepContext, round: number, artifactPa
   context.record.startJudging(round);
   const judged = await judgeArtifact(context, { round, candidate: undefined, artifactPath, directory: context.store.roundDirectory(round), rejudge: options.rejudge, hash: artifactHash(artifactPath) });
   return recordRoundVerdict(context, round, judged, options);
-}
-
-/** How many verdicts run at once: within the judge's worker budget (each candidate verdict then uses one worker). */
-function verdictsAtOnce(context: StepContext): number {
-  return Math.max(1, context.config.judgeWorkers ?? defaultJudgeWorkers());
-}
-
-/**
- * Judges every candidate of a round: identical artifacts once (by hash), verdicts concurrently within the
- * judge's worker budget, each in its own directory (`round_N/candidates/K/`). A candidate whose judging
- * throws is kept with its error. The best candidate (see selectCandidate) becomes the round's artifact and
- * verdict (`round_N/<artifact>`, `round_N/verdict.json`), so FIX and later rounds read it as before.
- */
-export async function judgeCandidates(context: StepContext, round: number, artifacts: readonly RoundArtifact[]): Promise<Verdict> {
-  const { record, store } = context;
-  record.startJudging(round);
-  const limit = pLimit(verdictsAtOnce(context));
-  const byHash = new Map<string, Promise<JudgedArtifact>>();
-  const firstWithHash = new Map<string, number>();
-  const kept = new Map(record.round(round)?.candidates?.map((candidate) => [candidate.candidate, candidate]) ?? []);
-  await settleAll(
-    artifacts.map(async ({ candidate = 1, path }) => {
-      const directory = candidateDirectory(store, round, candidate);
-      const hash = artifactHash(path);
-      const previous = kept.get(candidate);
-      // Judged before an interruption: its verdict stands.
-      if (previous?.status === 'judged' && previous.artifactHash === hash && existsSync(join(directory, VERDICT_FILE))) return;
-      record.startJudging(round, candidate);
-      const first = byHash.get(hash);
-      try {
-        let judged: JudgedArtifact;
-        if (first) {
-          const original = await first;
-          judged = { ...original, verdict: { ...original.verdict, artifact: path }, judgeMs: 0 };
-          writeJsonAtomic(join(directory, VERDICT_FILE), judged.verdict);
-          context.emit({ type: 'judge-start', round, candidate, artifactPath: path, rejudge: false, reusedFrom: round });
-        } else {
-          const judging = limit(() => judgeArtifact(context, { round, candidate, artifactPath: path, directory, rejudge: false, hash }));
-          byHash.set(hash, judging);
-          firstWithHash.set(hash, candidate);
-          judged = await judging;
-        }
-        const sameRoundSource = first === undefined ? undefined : firstWithHash.get(hash);
-        const reusedPath = sameRoundSource === undefined ? judged.reused?.path : join(candidateDirectory(store, round, sameRoundSource), VERDICT_FILE);
-        const reusedFrom = reusedPath === undefined ? undefined : relative(store.directory, reusedPath);
-        const { visible, heldOut } = verdictFigures(context, judged.verdict);
-        record.recordCandidateVerdict(round, candidate, {
-          passed: visible.passed,
-          total: visible.total,
-          outcome: verdictOutcome(visible),
-          failingTitles: verdictTitles(visible).failingTitles,
-          judgeErrors: visible.judgeErrors.length,
-          ...(heldOut ? { heldOutPassed: heldOut.heldOutPassed, heldOutTotal: heldOut.heldOutTotal } : {}),
-          artifactHash: hash,
-          judgeMs: judged.judgeMs,
-          verdictReusedFrom: reusedFrom,
-        });
-        context.emit({ type: 'candidate-verdict', round, candidate, passed: visible.passed, total: visible.total, outcome: verdictOutcome(visible), ...(heldOut ? { heldOutPassed: heldOut.heldOutPassed, heldOutTotal: heldOut.heldOutTotal } : {}), reusedFrom });
-      } catch (error) {
-        if (context.signal.aborted) throw error;
-        const described = describeError(error);
-        record.failCandidate(round, candidate, described);
-        context.emit({ type: 'candidate-error', round, candidate, stage: 'judge', error: described });
-      }
-    }),
-  );
-
-  const candidates = record.round(round)?.candidates ?? [];
-  const selected = selectCandidate(candidates);
-  if (selected === undefined) throw new CandidatesFailedError(round, candidates.find((candidate) => candidate.error)?.error);
-  const selectedDirectory = candidateDirectory(store, round, selected);
-  const artifactPath = join(store.roundDirectory(round), context.spec.artifactFileName);
-  copyFileAtomic(join(selectedDirectory, context.spec.artifactFileName), artifactPath);
-  const verdict = readVerdict(join(selectedDirectory, VERDICT_FILE));
-  writeJsonAtomic(join(store.roundDirectory(round), VERDICT_FILE), verdict);
-  const entry = candidates.find((candidate) => candidate.candidate === selected);
-  context.emit({ type: 'candidates-selected', round, selected, candidates: candidates.map((candidate) => ({ candidate: candidate.candidate, status: candidate.status, passed: candidate.passed, total: candidate.total, tokens: candidate.tokens })) });
-  const reusedRound = entry?.verdictReusedFrom === undefined ? undefined : roundOfPath(entry.verdictReusedFrom);
-  return recordRoundVerdict(
-    context,
-    round,
-    { verdict, hash: entry?.artifactHash ?? artifactHash(artifactPath), reused: reusedRound === undefined || reusedRound === round ? undefined : { round: reusedRound, path: entry?.verdictReusedFrom ?? '' }, judgeMs: candidates.reduce((longest, candidate) => Math.max(longest, candidate.judgeMs ?? 0), 0) },
-    { rejudge: false, selectedCandidate: selected },
-  );
-}
-
-/** `round_3/candidates/2/verdict.json` → 3. */
-function roundOfPath(path: string): number | undefined {
-  const match = /round_(\d+)/.exec(path);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
 }
