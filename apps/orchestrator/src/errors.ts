@@ -50,3 +50,18 @@ export class DirectoryInUseError extends OrchestratorError {
     this.lockPath = lockPath;
   }
 }
+
+/**
+ * Every candidate of a round failed (model or judge errors): the round fails as a single artifact's would,
+ * resumable. Its code is the first candidate's error code (e.g. MODEL_UNREACHABLE), so the run's end says why.
+ */
+export class CandidatesFailedError extends Error {
+  override readonly name = 'CandidatesFailedError';
+  readonly code: string;
+  readonly round: number;
+  constructor(round: number, first: { code: string; message: string } | undefined) {
+    super(`Every candidate of round ${round} failed${first ? `; the first: ${first.message}` : ''}.`);
+    this.code = first?.code ?? 'CANDIDATES_FAILED';
+    this.round = round;
+  }
+}

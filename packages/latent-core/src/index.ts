@@ -7,6 +7,7 @@ export { runLatentLoop, countLines, type LatentLoopOptions, type LatentLoopResul
 export { nextStep, refineTarget, isShortRound, shortStreakAfter, endReasonAt, type LoopPosition, type NextStep } from './loop/loop-policy.js';
 export { RUN_FILES, RunDirectory, createRunDirectoryName, writeFileAtomic, type ResumePoint, type RoundOnDisk } from './run-directory.js';
 export { settleInterruptedRound } from './loop/loop-session.js';
+export { readLoopUsage, type LoopUsage } from './loop-usage.js';
 export type { RunMetadata, PhaseTiming, IterationProgress } from './run-metadata.js';
 export { detachedPhaseContext, type PhaseContext, type PhaseOutcome, type CallFileRecord } from './phase-context.js';
 export { callWithRetries, CHECK_FAILED_CODE, type PhaseCall, type CheckVerdict } from './call-with-retries.js';

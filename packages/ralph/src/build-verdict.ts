@@ -114,6 +114,8 @@ export function buildVerdict(report: PlaywrightReport, context: VerdictContext):
         line: entry.spec.line,
         status: statusOf(result),
         durationMs: Math.round(result?.duration ?? 0),
+        // Playwright's JSON report drops the `@` a tag is declared with (`{ tag: '@held-out' }`): put it back.
+        ...(entry.spec.tags.length > 0 ? { tags: entry.spec.tags.map((tag) => (tag.startsWith('@') ? tag : `@${tag}`)) } : {}),
       };
       tests.push(outcome);
       if (outcome.status === 'passed') continue;

@@ -16,12 +16,13 @@ export {
   OutputDirectoryInUseError,
   type RalphErrorCode,
 } from './errors.js';
-export { loadSpec, isSpecPath, listSpecNames, findSpecsDirectory, SpecManifestSchema, type SpecFolder, type SpecManifest, type SpecLookupOptions } from './spec-folder/spec-folder.js';
+export { loadSpec, isSpecPath, listSpecNames, findSpecsDirectory, SpecManifestSchema, HeldOutSchema, type HeldOut, type SpecFolder, type SpecManifest, type SpecLookupOptions } from './spec-folder/spec-folder.js';
 export { resolveBrowser, CHROMIUM_ARGS } from './browser.js';
 export { createJudge, runSpecs } from './judge.js';
-export type { Judge, JudgeOptions, JudgeRunOptions, RunSpecsOptions } from './judge-options.js';
+export { defaultJudgeWorkers, type Judge, type JudgeOptions, type JudgeRunOptions, type RunSpecsOptions } from './judge-options.js';
 export type { JudgeProgress } from './judge-progress.js';
 export { VerdictSchema, verdictOutcome, type Verdict, type VerdictOutcome } from './verdict.js';
+export { isHeldOut, partitionVerdict, heldOutProblems, type VerdictParts } from './held-out.js';
 export { toFixBlockers, type FixBlocker } from './fix-blockers.js';
 export { formatVerdict } from './format-verdict.js';
 export { checkSpecFolder, formatSpecCheck, type MutationReport, type SpecCheckReport } from './spec-check/index.js';

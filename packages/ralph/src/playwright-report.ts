@@ -42,6 +42,8 @@ export const ReportSpecSchema = z.object({
   file: z.string(),
   line: z.number(),
   column: z.number(),
+  /** `test('title', { tag: '@held-out' }, …)` and tags in the title, as Playwright reports them. */
+  tags: z.array(z.string()).default([]),
   tests: z.array(ReportTestSchema),
 });
 export type ReportSpec = z.infer<typeof ReportSpecSchema>;

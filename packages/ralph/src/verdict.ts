@@ -14,6 +14,8 @@ export const TestOutcomeSchema = z.object({
   line: z.number(),
   status: TestStatusSchema,
   durationMs: z.number(),
+  /** Its Playwright tags (e.g. `@held-out`), when it has any. */
+  tags: z.array(z.string()).optional(),
 });
 export type TestOutcome = z.infer<typeof TestOutcomeSchema>;
 

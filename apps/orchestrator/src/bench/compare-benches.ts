@@ -1,6 +1,6 @@
 import { formatInterval, formatPercent, formatPValue } from '../report/format-statistics.js';
 import { checkRegression, type RegressionCheck, type RegressionPolicy } from './regression-rule.js';
-import type { GroupSummary } from './summarize.js';
+import { modeLabel, type GroupSummary } from './summarize.js';
 
 export interface GroupComparison {
   key: string;
@@ -25,10 +25,16 @@ export interface ComparisonOutcome {
 }
 
 function keyOf(group: GroupSummary): string {
-  return `${group.model} · ${group.spec} · ${group.mode}`;
+  return `${group.model} · ${group.spec} · ${modeLabel(group)}`;
 }
 
 const judged = (group: GroupSummary | undefined) => (group && group.trials > 0 ? group : undefined);
+
+/** Held-out tests passed and the visible − held-out gap, when both benches measured them. */
+function heldOutChange(before: GroupSummary, after: GroupSummary): string {
+  if (!before.heldOut || !after.heldOut) return '';
+  return `, held-out ${formatPercent(before.heldOut.meanFractionPassed)} → ${formatPercent(after.heldOut.meanFractionPassed)} (gap ${formatPercent(before.heldOut.gap)} → ${formatPercent(after.heldOut.gap)})`;
+}
 
 /**
  * What changed per model × spec × mode between two benches. A regression is a pass-rate drop beyond
@@ -70,7 +76,7 @@ export function renderComparison(outcome: ComparisonOutcome, policy: RegressionP
     const delta = comparison.passAt1Delta ?? 0;
     // ↓: a drop that is within the threshold or not significant.
     const marker = comparison.regression ? '✗ REGRESSION' : delta > 0 ? '↑' : delta < 0 ? '↓' : '=';
-    return `  ${marker} ${comparison.key}: pass@1 ${passRate(comparison.before)} → ${passRate(comparison.after)} (${signed(comparison.passAt1Delta ?? 0)}, one-sided Fisher ${formatPValue(comparison.check.pValue)}), mean tests passed ${formatPercent(comparison.before.meanFractionPassed)} → ${formatPercent(comparison.after.meanFractionPassed)} (${signed(comparison.meanFractionDelta ?? 0)})`;
+    return `  ${marker} ${comparison.key}: pass@1 ${passRate(comparison.before)} → ${passRate(comparison.after)} (${signed(comparison.passAt1Delta ?? 0)}, one-sided Fisher ${formatPValue(comparison.check.pValue)}), mean tests passed ${formatPercent(comparison.before.meanFractionPassed)} → ${formatPercent(comparison.after.meanFractionPassed)} (${signed(comparison.meanFractionDelta ?? 0)})${heldOutChange(comparison.before, comparison.after)}`;
   });
   const rule = `a drop beyond ${formatPercent(policy.threshold)} with p < ${policy.alpha}`;
   const verdict = outcome.regressions > 0 ? `${outcome.regressions} regression(s): ${rule}.` : `No regression (${rule}).`;

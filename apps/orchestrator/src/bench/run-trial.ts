@@ -39,8 +39,8 @@ export function toTrialResult(trial: PlannedTrial, outcome: Pick<RunOutcome, 'me
     ...trial,
     status,
     endReason: cause === 'judge' && metadata.status !== 'error' ? 'judge-error' : (metadata.endReason ?? metadata.status),
-    rounds: judged.map((round) => ({ round: round.round, passed: round.passed ?? 0, total: round.total ?? 0 })),
-    ...(metadata.best ? { best: { passed: metadata.best.passed, total: metadata.best.total } } : {}),
+    rounds: judged.map((round) => ({ round: round.round, passed: round.passed ?? 0, total: round.total ?? 0, ...(round.heldOutTotal === undefined ? {} : { heldOutPassed: round.heldOutPassed ?? 0, heldOutTotal: round.heldOutTotal }) })),
+    ...(metadata.best ? { best: { passed: metadata.best.passed, total: metadata.best.total, ...(metadata.best.heldOutTotal === undefined ? {} : { heldOutPassed: metadata.best.heldOutPassed ?? 0, heldOutTotal: metadata.best.heldOutTotal }) } } : {}),
     tokens: metadata.tokens,
     durationMs: metadata.durationMs,
     schemaRetries: metadata.rounds.reduce((sum, round) => sum + round.retries, 0),
@@ -63,7 +63,7 @@ async function runOrResume(context: TrialContext, trial: PlannedTrial, directory
     if (!retry) return { status: metadata.status, runDirectory: directory, metadata, error: undefined };
   }
   rmSync(directory, { recursive: true, force: true });
-  const config = { ...context.plan.config, model: trial.model, ...(baseUrl ? { baseUrl } : {}) };
+  const config = { ...context.plan.config, model: trial.model, ...(baseUrl ? { baseUrl } : {}), ...(trial.setting ? { candidates: trial.setting.candidates, concurrency: trial.setting.concurrency } : {}) };
   return startRun({ ...shared, specName: trial.spec, config, mode: trial.mode, runDirectory: directory });
 }
 

@@ -2,12 +2,15 @@ import { passAtK } from './pass-at-k.js';
 import { passHatK } from './pass-hat-k.js';
 import { passAtKInterval, passHatKInterval } from './statistics/pass-intervals.js';
 import type { Interval } from './statistics/wilson-interval.js';
+import { settingLabel, type TrialSetting } from './bench-plan.js';
 import { isInfrastructureError, type TrialResult } from './trial-result.js';
 
 export interface GroupSummary {
   model: string;
   spec: string;
   mode: string;
+  /** The bench varied candidates / call concurrency: this group's setting. */
+  setting?: TrialSetting;
   /** Trials that judged the model (infrastructure errors left out): the n of every figure below. */
   trials: number;
   passes: number;
@@ -23,6 +26,13 @@ export interface GroupSummary {
   /** Share of trials green by the end of round r (index 0 = round 1): how much each FIX round adds. */
   passRateByRound: number[];
   tokensPerVerifiedPass: number | undefined;
+  /** Mean tokens a trial spent, passed or not: the x of "pass rate against tokens spent". */
+  meanTokens: number;
+  /**
+   * The spec holds tests out: mean share of held-out tests the best round passed, and the gap from the
+   * visible share over the same trials (visible − held-out: how much the model fits the tests it sees).
+   */
+  heldOut?: { trials: number; meanFractionPassed: number; visibleMeanFractionPassed: number; gap: number; overfit: number };
   secondsPerVerifiedPass: number | undefined;
   /** Why judged trials failed: the model's own failures. */
   failureCauses: { schemaFailures: number; truncations: number; stalls: number; budget: number; maxRounds: number; interrupted: number };
@@ -31,12 +41,26 @@ export interface GroupSummary {
 }
 
 function groupKey(result: TrialResult): string {
-  return `${result.model}|${result.spec}|${result.mode}`;
+  return `${result.model}|${result.spec}|${result.mode}|${settingLabel(result.setting)}`;
 }
 
-/** The round in which a trial first went green, or undefined. */
+/** `ndli · 4 candidates · 2 in flight`, or the mode alone when the bench varies no setting. */
+export function modeLabel(group: Pick<GroupSummary, 'mode' | 'setting'>): string {
+  return group.setting ? `${group.mode} · ${settingLabel(group.setting)}` : group.mode;
+}
+
+function heldOutFigures(results: readonly TrialResult[]): GroupSummary['heldOut'] {
+  const measured = results.filter((result) => result.best?.heldOutTotal !== undefined && result.best.heldOutTotal > 0 && result.best.total > 0);
+  if (measured.length === 0) return undefined;
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const heldOut = mean(measured.map((result) => (result.best?.heldOutPassed ?? 0) / (result.best?.heldOutTotal ?? 1)));
+  const visible = mean(measured.map((result) => (result.best?.passed ?? 0) / (result.best?.total ?? 1)));
+  return { trials: measured.length, meanFractionPassed: heldOut, visibleMeanFractionPassed: visible, gap: visible - heldOut, overfit: results.filter((result) => result.status === 'overfit').length };
+}
+
+/** The round in which a trial first went green (its held-out tests too), or undefined. */
 function greenRound(result: TrialResult): number | undefined {
-  return result.rounds.find((round) => round.total > 0 && round.passed === round.total)?.round;
+  return result.rounds.find((round) => round.total > 0 && round.passed === round.total && (round.heldOutTotal === undefined || round.heldOutPassed === round.heldOutTotal))?.round;
 }
 
 function infrastructureErrors(results: readonly TrialResult[]): GroupSummary['infrastructureErrors'] {
@@ -61,10 +85,12 @@ export function summarizeGroup(all: readonly TrialResult[]): GroupSummary {
   const seconds = results.reduce((sum, result) => sum + result.durationMs / 1000, 0);
   const ks = Array.from({ length: n }, (_, index) => index + 1);
   const share = (count: number) => (n > 0 ? count / n : 0);
+  const heldOut = heldOutFigures(results);
   return {
     model: first.model,
     spec: first.spec,
     mode: first.mode,
+    ...(first.setting ? { setting: first.setting } : {}),
     trials: n,
     passes,
     passAtK: ks.map((k) => passAtK(n, passes, k)),
@@ -76,6 +102,8 @@ export function summarizeGroup(all: readonly TrialResult[]): GroupSummary {
     // Cost of a verified pass: everything spent (failed trials included) divided by the passes it bought.
     tokensPerVerifiedPass: passes > 0 ? tokens / passes : undefined,
     secondsPerVerifiedPass: passes > 0 ? seconds / passes : undefined,
+    meanTokens: n > 0 ? tokens / n : 0,
+    ...(heldOut ? { heldOut } : {}),
     failureCauses: {
       schemaFailures: results.filter((result) => result.errorCode === 'PHASE_OUTPUT_INVALID').length,
       truncations: results.reduce((sum, result) => sum + result.truncations, 0),
@@ -88,7 +116,7 @@ export function summarizeGroup(all: readonly TrialResult[]): GroupSummary {
   };
 }
 
-/** One summary per model × spec × mode, in a stable order. */
+/** One summary per model × spec × mode (× setting, when the bench varies candidates or call concurrency), in a stable order. */
 export function summarize(results: readonly TrialResult[]): GroupSummary[] {
   const groups = new Map<string, TrialResult[]>();
   for (const result of results) groups.set(groupKey(result), [...(groups.get(groupKey(result)) ?? []), result]);

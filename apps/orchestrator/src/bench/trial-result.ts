@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RunModeSchema, RunStatusSchema } from '../run/run-metadata.js';
+import { TrialSettingSchema } from './bench-plan.js';
 
 /** One line of `bench/<id>/results.jsonl`: a finished trial (a full `ndli run`). */
 export const TrialResultSchema = z.object({
@@ -7,11 +8,13 @@ export const TrialResultSchema = z.object({
   spec: z.string(),
   mode: RunModeSchema,
   trial: z.number().int().min(1),
+  /** The bench varied candidates / call concurrency: this trial's. */
+  setting: TrialSettingSchema.optional(),
   status: RunStatusSchema,
   endReason: z.string(),
   /** Tests passed / total after each round, in order. */
-  rounds: z.array(z.object({ round: z.number(), passed: z.number(), total: z.number() })),
-  best: z.object({ passed: z.number(), total: z.number() }).optional(),
+  rounds: z.array(z.object({ round: z.number(), passed: z.number(), total: z.number(), heldOutPassed: z.number().optional(), heldOutTotal: z.number().optional() })),
+  best: z.object({ passed: z.number(), total: z.number(), heldOutPassed: z.number().optional(), heldOutTotal: z.number().optional() }).optional().describe('The best round: visible tests, and held-out tests when the spec holds some out'),
   tokens: z.object({ prompt: z.number(), completion: z.number() }),
   durationMs: z.number(),
   schemaRetries: z.number().describe('Model calls retried because the output was malformed'),
@@ -34,14 +37,11 @@ export function isInfrastructureError(result: Pick<TrialResult, 'status'>): bool
   return result.status === 'error';
 }
 
-/** Identity of a trial in a bench plan; a resumed bench skips keys already in results.jsonl. */
-export function trialKey(trial: { model: string; spec: string; mode: string; trial: number }): string {
-  return `${trial.model}|${trial.spec}|${trial.mode}|${trial.trial}`;
-}
+export { trialKey } from './bench-plan.js';
 
 /** The result of a trial that ended before its run could record anything (a crash, a failed queue job). */
 export function unrecordedErrorResult(
-  trial: { model: string; spec: string; mode: TrialResult['mode']; trial: number },
+  trial: { model: string; spec: string; mode: TrialResult['mode']; trial: number; setting?: TrialResult['setting'] },
   error: { code: string; message: string; cause: NonNullable<TrialResult['errorCause']>; runDirectory: string },
 ): TrialResult {
   return {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createRunDirectoryName } from '@ndli/latent-core';
 import { loadSpec } from '@ndli/ralph';
-import { BenchPlanSchema, inPlanOrder, type BenchPlan } from '../bench/bench-plan.js';
+import { BenchPlanSchema, inPlanOrder, planSettings, settingLabel, type BenchPlan } from '../bench/bench-plan.js';
 import { BenchStore } from '../bench/bench-store.js';
 import { compareBenches, renderComparison } from '../bench/compare-benches.js';
 import { runQueuedBench } from '../bench/queue/run-queued-bench.js';
@@ -20,7 +20,10 @@ import { flagsToConfig, type RunFlags } from './run-command.js';
 import { acquireDirectoryLock } from '../run/directory-lock.js';
 import { ndliCommand } from '../hints/ndli-command.js';
 
-export interface BenchFlags extends Omit<RunFlags, 'model' | 'fix' | 'oneShot' | 'json'> {
+export interface BenchFlags extends Omit<RunFlags, 'model' | 'fix' | 'oneShot' | 'json' | 'candidates' | 'concurrency'> {
+  /** Bench dimensions: comma-separated values. */
+  candidates?: string;
+  callConcurrency?: string;
   models?: string;
   specs?: string;
   modes: string;
@@ -40,8 +43,16 @@ function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
 
+/** `1,4` → [1, 4]; anything else is left for the plan's schema to refuse with its field named. */
+function numbers(value: string): number[] {
+  return list(value).map((item) => (/^\d+$/.test(item) ? Number(item) : Number.NaN));
+}
+
 async function newPlan(flags: BenchFlags, cwd: string): Promise<BenchPlan> {
-  const { config } = await loadConfig({ cwd, ...(flags.config ? { configPath: flags.config } : {}), overrides: flagsToConfig({ ...flags, fix: true }) });
+  // `--concurrency` of a bench is trials at once per server, not the run's calls in flight (`--call-concurrency`).
+  const { candidates, callConcurrency, concurrency: _trialsAtOnce, ...runFlags } = flags;
+  // The figure researchers want: a trial whose visible tests pass and held-out ones fail ends `overfit`.
+  const { config } = await loadConfig({ cwd, ...(flags.config ? { configPath: flags.config } : {}), overrides: flagsToConfig({ ...runFlags, heldOut: flags.heldOut ?? 'measure', fix: true }) });
   const models = list(flags.models);
   const specs = list(flags.specs);
   if (models.length === 0) throw new OrchestratorError('USAGE', 'No models given.', 'Pass --models a,b (e.g. --models lmstudio/qwen2.5-coder-7b-instruct,replay/demo).');
@@ -57,6 +68,8 @@ async function newPlan(flags: BenchFlags, cwd: string): Promise<BenchPlan> {
     modes: list(flags.modes),
     trials: flags.trials,
     concurrency: flags.concurrency,
+    ...(candidates ? { candidates: numbers(candidates) } : {}),
+    ...(callConcurrency ? { callConcurrency: numbers(callConcurrency) } : {}),
     baseUrls: list(flags.baseUrls),
     config,
     ...(flags.queue ? { queue: withoutPassword(flags.queue) } : {}),
@@ -64,7 +77,7 @@ async function newPlan(flags: BenchFlags, cwd: string): Promise<BenchPlan> {
     createdAt: new Date().toISOString(),
   });
   if (!parsed.success) {
-    throw new OrchestratorError('USAGE', `Invalid bench options: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`, 'Modes are ndli, inner, one-shot; --trials and --concurrency are ≥ 1.');
+    throw new OrchestratorError('USAGE', `Invalid bench options: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`, 'Modes are ndli, inner, one-shot; --trials, --concurrency, --candidates and --call-concurrency values are ≥ 1.');
   }
   return parsed.data;
 }
@@ -90,13 +103,13 @@ export async function benchCommand(flags: BenchFlags): Promise<number> {
   const controller = new AbortController();
   const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort('interrupted'));
   process.on('SIGINT', onSigint);
-  process.stdout.write(`📊 Bench ${plan.id}: ${plan.models.join(', ')} × ${plan.specs.join(', ')} × ${plan.modes.join(', ')} × ${plan.trials} trial(s) → ${relative(cwd, store.directory)}\n`);
+  process.stdout.write(`📊 Bench ${plan.id}: ${plan.models.join(', ')} × ${plan.specs.join(', ')} × ${plan.modes.join(', ')}${planSettings(plan)[0] ? ` × ${planSettings(plan).map(settingLabel).join(' | ')}` : ''} × ${plan.trials} trial(s) → ${relative(cwd, store.directory)}\n`);
   if (plan.models.some((model) => model.startsWith('replay/'))) process.stdout.write('   (replay models are SCRIPTED: recorded answers, no model involved)\n');
   try {
     const onTrialEnd = ({ result, done, total }: BenchProgress) => {
       const rounds = result.rounds.map((round) => `${round.passed}/${round.total}`).join(' → ') || 'not judged';
       const cause = result.errorCause ? ` — ${result.errorCause} error, not counted; --resume reruns it` : '';
-      process.stdout.write(`  [${done}/${total}] ${result.model} · ${result.spec} · ${result.mode} · trial ${result.trial} → ${result.status} (${result.endReason}; ${rounds}; ${result.tokens.prompt + result.tokens.completion} tokens; ${(result.durationMs / 1000).toFixed(1)} s)${cause}\n`);
+      process.stdout.write(`  [${done}/${total}] ${result.model} · ${result.spec} · ${result.mode}${result.setting ? ` · ${settingLabel(result.setting)}` : ''} · trial ${result.trial} → ${result.status} (${result.endReason}; ${rounds}; ${result.tokens.prompt + result.tokens.completion} tokens; ${(result.durationMs / 1000).toFixed(1)} s)${cause}\n`);
     };
     const queueUrl = flags.queue ?? plan.queue;
     if (queueUrl && lacksItsPassword(queueUrl)) {

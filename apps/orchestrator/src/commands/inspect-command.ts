@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { EXIT } from '../cli-errors.js';
-import { readRunTimeline, type RunTimeline, type TimelineCall } from '../inspect/run-timeline.js';
-import type { RoundSummary } from '../run/run-metadata.js';
+import { readRunTimeline, type RunTimeline, type TimelineCall, type TimelineRound } from '../inspect/run-timeline.js';
+import type { CandidateSummary, RoundSummary } from '../run/run-metadata.js';
 
 function pad(value: string | number, width: number): string {
   return String(value).padEnd(width);
@@ -34,15 +34,38 @@ function verdictLines(summary: RoundSummary): string[] {
     summary.verdictReusedFrom !== undefined ? `verdict reused from round ${summary.verdictReusedFrom} (identical artifact)` : '',
     summary.outcome === 'judge-error' ? 'outcome: judge error (the harness, not the app)' : '',
   ].filter(Boolean);
-  const lines = [`  Ralph: ${summary.passed}/${summary.total} passed${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`];
+  const heldOut = summary.heldOutTotal === undefined ? '' : ` · held-out ${summary.heldOutPassed ?? 0}/${summary.heldOutTotal} (never shown to the model)`;
+  const lines = [`  Ralph: ${summary.passed}/${summary.total} passed${heldOut}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`];
+  if (summary.heldOutFailingTitles?.length) lines.push(`    held-out failing: ${summary.heldOutFailingTitles.join('; ')}`);
   if (summary.judgeErrorTitles?.length) lines.push(`    not judged: ${summary.judgeErrorTitles.join('; ')}`);
   if (summary.fixedTitles?.length) lines.push(`    fixed: ${summary.fixedTitles.join('; ')}`);
   if (summary.regressedTitles?.length) lines.push(`    broke (regression, never the result): ${summary.regressedTitles.join('; ')}`);
   return lines;
 }
 
+function candidateLine(candidate: CandidateSummary, selected: number | undefined): string {
+  const heldOut = candidate.heldOutTotal === undefined ? '' : ` (held-out ${candidate.heldOutPassed ?? 0}/${candidate.heldOutTotal})`;
+  const verdict = candidate.status === 'judged' ? `${candidate.passed}/${candidate.total} passed${heldOut}` : candidate.status === 'error' ? `✗ ${candidate.error?.code ?? 'error'}` : candidate.status;
+  const reused = candidate.verdictReusedFrom ? ` · identical: verdict of ${candidate.verdictReusedFrom}` : '';
+  const tokens = `${candidate.tokens.prompt + candidate.tokens.completion} tok`;
+  return `    ${candidate.candidate === selected ? '▶' : ' '} candidate ${candidate.candidate}${candidate.seed === undefined ? '' : ` (seed ${candidate.seed})`}: ${verdict} · ${tokens}${reused}`;
+}
+
+function candidateLines(round: TimelineRound): string[] {
+  const summary = round.summary;
+  if (!summary?.candidates) return [];
+  const lines = [`  Candidates (${summary.candidates.length}, scope ${summary.candidateScope ?? 'generate'}; ▶ selected):`];
+  lines.push(...summary.candidates.map((candidate) => candidateLine(candidate, summary.selectedCandidate)));
+  for (const candidate of round.candidates) {
+    if (candidate.calls.length === 0) continue;
+    lines.push(`  candidate ${candidate.candidate} calls:`, ...candidate.calls.map(callLine));
+  }
+  return lines;
+}
+
 function serverRetries(timeline: RunTimeline): number {
-  return timeline.rounds.reduce((sum, round) => sum + round.calls.reduce((calls, call) => calls + call.serverRetries.length, 0), 0);
+  const calls = timeline.rounds.flatMap((round) => [...round.calls, ...round.candidates.flatMap((candidate) => candidate.calls)]);
+  return calls.reduce((sum, call) => sum + call.serverRetries.length, 0);
 }
 
 export function renderTimeline(timeline: RunTimeline): string {
@@ -57,6 +80,7 @@ export function renderTimeline(timeline: RunTimeline): string {
     const summary = round.summary;
     lines.push('', roundHeading(summary, round.round));
     lines.push(...round.calls.flatMap(callLines));
+    lines.push(...candidateLines(round));
     if (summary?.total !== undefined) {
       lines.push(...verdictLines(summary));
     } else {

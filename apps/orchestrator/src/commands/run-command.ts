@@ -23,6 +23,10 @@ export interface RunFlags {
   maxRestarts?: number;
   maxTotalTokens?: number;
   maxMinutes?: number;
+  candidates?: number;
+  candidateScope?: 'generate' | 'loop';
+  concurrency?: number;
+  heldOut?: 'measure' | 'reveal';
   output?: string;
   specsDir?: string;
   browser?: string;
@@ -44,6 +48,10 @@ export function flagsToConfig(flags: RunFlags): NdliConfigInput {
     refineOutput: flags.refineOutput,
     maxRounds: flags.maxRounds,
     maxRestarts: flags.maxRestarts,
+    candidates: flags.candidates,
+    candidateScope: flags.candidateScope,
+    concurrency: flags.concurrency,
+    heldOut: flags.heldOut,
     budgets: { maxTotalTokens: flags.maxTotalTokens, maxWallTimeMs: flags.maxMinutes === undefined ? undefined : flags.maxMinutes * 60_000 },
     outputDir: flags.output,
     specsDir: flags.specsDir,

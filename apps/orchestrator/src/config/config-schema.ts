@@ -49,8 +49,39 @@ export const NdliConfigSchema = z
     record: z.boolean().default(true).describe('Record a replayable transcript of every model call in the run directory'),
     browserPath: z.string().optional().describe('Chromium executable for Ralph (default: Playwright’s, else /usr/bin/chromium)'),
     judgeWorkers: z.number().int().positive().optional().describe('Playwright workers per verdict (default: 2, or 1 on a single core)'),
+    candidates: z
+      .number({ error: 'candidates must be a whole number ≥ 1' })
+      .int('candidates must be a whole number ≥ 1')
+      .min(1, 'candidates must be at least 1 (one artifact per round is the default)')
+      .default(1)
+      .describe('Artifacts per round, all judged; the round keeps the best by visible tests passed'),
+    candidateScope: z
+      .enum(['generate', 'loop'])
+      .default('generate')
+      .describe('generate: N GENERATE calls from the round’s final state (distinct seeds); loop: N independent inner loops'),
+    heldOut: z
+      .enum(['measure', 'reveal'])
+      .default('reveal')
+      .describe('Visible tests green but held-out ones failing: measure ends the run `overfit`; reveal makes those failures FIX blockers from then on (`ndli bench` defaults to measure)'),
+    concurrency: z
+      .number({ error: 'concurrency must be a whole number ≥ 1' })
+      .int('concurrency must be a whole number ≥ 1')
+      .min(1, 'concurrency must be at least 1 (model calls in flight)')
+      .default(1)
+      .describe('Model calls in flight against the server; calls beyond it wait'),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    // Calls in flight are not stopped before they answer: K of them can each spend up to maxTokens past the budget.
+    const budget = config.budgets.maxTotalTokens;
+    if (budget !== undefined && config.concurrency > 1 && config.concurrency * config.maxTokens > budget) {
+      context.addIssue({
+        code: 'custom',
+        path: ['concurrency'],
+        message: `${config.concurrency} calls in flight of up to ${config.maxTokens} completion tokens each could spend ${config.concurrency * config.maxTokens} tokens, more than the whole token budget (${budget}); lower --concurrency or --max-tokens, or raise --max-total-tokens`,
+      });
+    }
+  });
 
 export type NdliConfig = z.infer<typeof NdliConfigSchema>;
 export type NdliConfigInput = z.input<typeof NdliConfigSchema>;

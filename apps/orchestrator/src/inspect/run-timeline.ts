@@ -2,15 +2,19 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { RunStore } from '../run/run-store.js';
-import type { RoundSummary, RunMetadata } from '../run/run-metadata.js';
+import type { CandidateSummary, RoundSummary, RunMetadata } from '../run/run-metadata.js';
 
-/** The parts of a `calls/NNN-<phase>.json` file the timeline shows; anything else is ignored. */
+/**
+ * The parts of a `calls/NNN-<phase>.json` file the timeline shows; anything else is ignored. A call whose
+ * answer was not JSON (a model's prose) or that got no answer has no `parsed` (nor usage): it is still shown,
+ * as what it was.
+ */
 const CallFileSchema = z.object({
   phase: z.string(),
-  iteration: z.number(),
-  attempt: z.number(),
-  rawText: z.string().nullable(),
-  parsed: z.unknown(),
+  iteration: z.number().default(0),
+  attempt: z.number().default(1),
+  rawText: z.string().nullish(),
+  parsed: z.unknown().optional(),
   error: z.object({ code: z.string(), message: z.string() }).nullish(),
   usage: z.object({ promptTokens: z.number().nullish(), completionTokens: z.number().nullish() }).nullish(),
   timings: z.object({ totalMs: z.number() }).nullish(),
@@ -44,10 +48,19 @@ export interface TimelineCall {
   mends: string[];
 }
 
+export interface TimelineCandidate {
+  candidate: number;
+  summary: CandidateSummary | undefined;
+  /** Its own calls (candidate 1's are the round's). */
+  calls: TimelineCall[];
+}
+
 export interface TimelineRound {
   round: number;
   summary: RoundSummary | undefined;
   calls: TimelineCall[];
+  /** With `--candidates N` > 1: candidates 2…N and their calls (candidate 1's loop is the round's). */
+  candidates: TimelineCandidate[];
 }
 
 export interface RunTimeline {
@@ -56,8 +69,16 @@ export interface RunTimeline {
   rounds: TimelineRound[];
 }
 
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 function readCall(directory: string, file: string): TimelineCall {
-  const parsed = CallFileSchema.safeParse(JSON.parse(readFileSync(join(directory, file), 'utf8')));
+  const parsed = CallFileSchema.safeParse(readJson(join(directory, file)));
   if (!parsed.success) {
     return { file, phase: '?', iteration: 0, attempt: 0, ok: false, errorCode: 'UNREADABLE_CALL_FILE', solved: undefined, unsolved: undefined, blockers: undefined, promptTokens: 0, completionTokens: 0, ms: 0, serverRetries: [], mends: [] };
   }
@@ -81,6 +102,12 @@ function readCall(directory: string, file: string): TimelineCall {
   };
 }
 
+function readCalls(loopDirectory: string): TimelineCall[] {
+  const callsDirectory = join(loopDirectory, 'calls');
+  const files = existsSync(callsDirectory) ? readdirSync(callsDirectory).filter((file) => file.endsWith('.json')).sort() : [];
+  return files.map((file) => readCall(callsDirectory, file));
+}
+
 /** Reads a run directory into a timeline: rounds, each with its calls in order. */
 export function readRunTimeline(directory: string): RunTimeline {
   const store = RunStore.open(directory);
@@ -91,9 +118,11 @@ export function readRunTimeline(directory: string): RunTimeline {
     .map(Number)
     .sort((a, b) => a - b);
   const rounds = roundNumbers.map((round) => {
-    const callsDirectory = join(store.roundDirectory(round), 'calls');
-    const files = existsSync(callsDirectory) ? readdirSync(callsDirectory).filter((file) => file.endsWith('.json')).sort() : [];
-    return { round, summary: metadata.rounds[round - 1], calls: files.map((file) => readCall(callsDirectory, file)) };
+    const summary = metadata.rounds[round - 1];
+    const candidates = (summary?.candidates ?? [])
+      .filter((candidate) => candidate.candidate > 1)
+      .map((candidate) => ({ candidate: candidate.candidate, summary: candidate, calls: readCalls(join(directory, candidate.directory)) }));
+    return { round, summary, calls: readCalls(store.roundDirectory(round)), candidates };
   });
   return { directory, metadata, rounds };
 }

@@ -1,5 +1,5 @@
 import type { BenchPlan } from '../bench/bench-plan.js';
-import type { GroupSummary } from '../bench/summarize.js';
+import { modeLabel, type GroupSummary } from '../bench/summarize.js';
 import type { TrialResult } from '../bench/trial-result.js';
 import { formatInterval, formatPercent } from './format-statistics.js';
 import { markdownTable } from './markdown-table.js';
@@ -8,7 +8,7 @@ import { barChart, escapeHtml, lineChart } from './svg-charts.js';
 const percent = formatPercent;
 
 function groupLabel(group: GroupSummary): string {
-  return `${group.model} · ${group.spec} · ${group.mode}`;
+  return `${group.model} · ${group.spec} · ${modeLabel(group)}`;
 }
 
 /** pass@k or pass^k for every k, each with its 95 % interval. */
@@ -42,10 +42,27 @@ export function htmlReport(plan: BenchPlan, groups: readonly GroupSummary[], res
     'Tokens per verified pass',
     groups.map((group) => ({ label: groupLabel(group), value: group.tokensPerVerifiedPass ?? 0, display: group.tokensPerVerifiedPass === undefined ? 'no pass' : Math.round(group.tokensPerVerifiedPass).toLocaleString('en-US') })),
   );
+  // "N candidates or N rounds at the same budget?": each group's pass rate beside what a trial spent.
+  const passForTokens = barChart(
+    'pass-for-tokens',
+    'Pass rate (pass@1) against mean tokens spent per trial',
+    groups.map((group) => ({ label: `${groupLabel(group)} · ${Math.round(group.meanTokens).toLocaleString('en-US')} tokens/trial`, value: group.passAtK[0] ?? 0, display: percent(group.passAtK[0] ?? 0) })),
+    1,
+  );
+  const heldOutGroups = groups.filter((group) => group.heldOut);
+  const heldOut =
+    heldOutGroups.length === 0
+      ? ''
+      : barChart(
+          'held-out',
+          'Held-out tests passed (best round), and the gap to the visible tests',
+          heldOutGroups.map((group) => ({ label: groupLabel(group), value: group.heldOut?.meanFractionPassed ?? 0, display: `${percent(group.heldOut?.meanFractionPassed ?? 0)} (gap ${percent(group.heldOut?.gap ?? 0)}, ${group.heldOut?.overfit ?? 0} overfit)` })),
+          1,
+        );
   const summaryRows = groups
     .map(
       (group) =>
-        `<tr><td>${escapeHtml(group.model)}</td><td>${escapeHtml(group.spec)}</td><td>${group.mode}</td><td>${group.trials}</td><td>${group.passes}</td><td>${figuresByK('pass@', group.passAtK, group.passAtKInterval)}</td><td>${figuresByK('pass^', group.passHatK, group.passHatKInterval)}</td><td>${percent(group.meanFractionPassed)}</td><td>${group.tokensPerVerifiedPass === undefined ? '—' : Math.round(group.tokensPerVerifiedPass)}</td><td>${group.secondsPerVerifiedPass === undefined ? '—' : group.secondsPerVerifiedPass.toFixed(1)}</td><td>${Object.entries(group.failureCauses).filter(([, count]) => count > 0).map(([cause, count]) => `${cause} ${count}`).join(', ') || '—'}</td><td>${infrastructureCell(group)}</td></tr>`,
+        `<tr><td>${escapeHtml(group.model)}</td><td>${escapeHtml(group.spec)}</td><td>${escapeHtml(modeLabel(group))}</td><td>${group.trials}</td><td>${group.passes}</td><td>${figuresByK('pass@', group.passAtK, group.passAtKInterval)}</td><td>${figuresByK('pass^', group.passHatK, group.passHatKInterval)}</td><td>${percent(group.meanFractionPassed)}</td><td>${group.tokensPerVerifiedPass === undefined ? '—' : Math.round(group.tokensPerVerifiedPass)}</td><td>${group.secondsPerVerifiedPass === undefined ? '—' : group.secondsPerVerifiedPass.toFixed(1)}</td><td>${Object.entries(group.failureCauses).filter(([, count]) => count > 0).map(([cause, count]) => `${cause} ${count}`).join(', ') || '—'}</td><td>${infrastructureCell(group)}</td></tr>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
@@ -63,6 +80,8 @@ ${scripted.length > 0 ? `<p class="scripted">SCRIPTED: ${scripted.map(escapeHtml
 ${passRate}
 ${byRound}
 ${cost}
+${passForTokens}
+${heldOut}
 <h2>Summary</h2>
 <table><thead><tr><th>model</th><th>spec</th><th>mode</th><th>judged trials</th><th>passes</th><th>pass@k [95% CI]</th><th>pass^k [95% CI]</th><th>mean tests passed</th><th>tokens / pass</th><th>s / pass</th><th>failure causes</th><th>infrastructure errors (excluded)</th></tr></thead>
 <tbody>${summaryRows}</tbody></table>

@@ -29,6 +29,7 @@ const STATUS_LINE = {
   error: '💥 ERROR',
   interrupted: '⏹  INTERRUPTED',
   'judge-error': '⚠  JUDGE ERROR (the harness failed, not the app)',
+  overfit: '🎯 OVERFIT (visible tests passed, held-out tests failed)',
   running: '…',
 } as const;
 
@@ -70,7 +71,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
             : event.kind === 'restart'
               ? `FRESH START · attempt ${event.attempt} (${event.fixTasks} pitfall(s))`
               : event.kind.toUpperCase();
-        print('', color('bold', `━━ Round ${event.round}/${event.maxRounds} · ${what} ━━`));
+        const candidates = event.candidates ? ` · ${event.candidates} candidates (${event.candidateScope === 'loop' ? 'independent inner loops' : 'GENERATE samples'})` : '';
+        print('', color('bold', `━━ Round ${event.round}/${event.maxRounds} · ${what}${candidates} ━━`));
         return;
       }
       case 'latent': {
@@ -81,7 +83,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         }
         // The run header already said where output goes and how contexts are isolated.
         const lines = event.event.type === 'loop-start' ? [] : formatLatentEvent(event.event);
-        if (lines.length > 0) print(...lines);
+        const tag = event.candidate === undefined ? '' : `[candidate ${event.candidate}] `;
+        if (lines.length > 0) print(...lines.map((line) => `${tag}${line}`));
         if (event.event.type === 'phase-start') progress.start(`waiting for the model (${event.event.phase})…`);
         return;
       }
@@ -92,7 +95,30 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         );
         return;
       }
+      case 'candidate-verdict': {
+        const reused = event.reusedFrom ? ` (identical artifact: verdict of ${event.reusedFrom})` : '';
+        const heldOut = event.heldOutTotal === undefined ? '' : ` · held-out ${event.heldOutPassed ?? 0}/${event.heldOutTotal}`;
+        print(`   candidate ${event.candidate}: ${event.passed}/${event.total} passed${heldOut}${reused}`);
+        return;
+      }
+      case 'candidate-error': {
+        print(color('yellow', `   ⚠ candidate ${event.candidate}: ${event.stage === 'generate' ? 'model' : 'judge'} error [${event.error.code}] ${event.error.message}; the round goes on with the others.`));
+        return;
+      }
+      case 'candidates-selected': {
+        const selected = event.candidates.find((candidate) => candidate.candidate === event.selected);
+        print(color('bold', `   ▶ candidate ${event.selected} of ${event.candidates.length} is the round's artifact (${selected?.passed ?? '?'}/${selected?.total ?? '?'}: most visible tests passed)`));
+        return;
+      }
+      case 'held-out-revealed': {
+        print(color('yellow', `🔓 The visible tests pass but ${event.failingTests.length} held-out test(s) fail: from round ${event.round} on they are FIX blockers (--held-out reveal).`));
+        return;
+      }
       case 'judge-start': {
+        if (event.candidate !== undefined) {
+          if (event.reusedFrom === undefined) progress.start(`judging candidate ${event.candidate}…`);
+          return;
+        }
         if (event.reusedFrom !== undefined) {
           print(`🎭 Ralph: ${show(event.artifactPath)} is identical to round ${event.reusedFrom}'s artifact; reusing its verdict (no browser run).`);
           return;
@@ -120,6 +146,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): (ev
         if (event.regressedTitles.length > 0) {
           print(color('red', `   ⚠ regressed (passed in round ${event.anchorRound ?? '?'}, fail now; this artifact is never the result): ${event.regressedTitles.join('; ')}`));
         }
+        if (event.heldOut) print(`   visible tests ${event.heldOut.visiblePassed}/${event.heldOut.visibleTotal} · held-out tests ${event.heldOut.passed}/${event.heldOut.total} (never shown to the model)`);
         if (event.best) print(`   best so far: round ${event.best.round} (${event.best.passed}/${event.best.total})`);
         return;
       }

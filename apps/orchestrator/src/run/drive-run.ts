@@ -1,91 +1,97 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readLoopUsage } from '@ndli/latent-core';
+import type { LanguageModel } from '@ndli/models';
 import type { EventListener, OrchestratorEvent } from '../events.js';
+import { ConcurrencyLimitedModel } from './concurrency-limited-model.js';
+import { describeError, errorCode } from './describe-error.js';
 import { generateRound } from './generate-round.js';
+import { judgeCandidates } from './judge-candidates.js';
 import { judgeRound } from './judge-round.js';
 import { decideNextRound, type NextStep } from './next-round-policy.js';
 import type { RunContext, RunOutcome, StepContext } from './run-context.js';
 import type { RoundSummary, RunStatus } from './run-metadata.js';
-import { addCallUsage, addResult, applyUsage, readInnerUsage } from './round-usage.js';
 import { exhaustedBudget } from './stop-conditions.js';
-import { MeteredModel } from './usage-meter.js';
+import { MeteredModel, type CallHandle } from './usage-meter.js';
 import { ndliCommand } from '../hints/ndli-command.js';
 
 export type { RunContext, RunOutcome } from './run-context.js';
+export { describeError } from './describe-error.js';
 
 /** Statuses after which `ndli resume` can continue the run. */
 const RESUMABLE: ReadonlySet<RunStatus> = new Set(['interrupted', 'error', 'judge-error']);
 
-function newRound(context: StepContext, round: number, fields: Pick<RoundSummary, 'kind' | 'attempt'> & Partial<RoundSummary>): RoundSummary {
-  const summary: RoundSummary = { round, status: 'generating', calls: 0, retries: 0, truncations: 0, judgeErrors: 0, tokens: { prompt: 0, completion: 0 }, ...fields };
-  context.metadata.rounds[round - 1] = summary;
-  context.save();
-  return summary;
+/** Whether the round makes several artifacts (a resumed round keeps what it started with). */
+function hasCandidates(context: StepContext, round: number): boolean {
+  return context.record.round(round)?.candidates !== undefined || context.config.candidates > 1;
 }
 
-/** Generates the round's artifact (unless it is already saved and waiting for its verdict), then judges it. */
-async function generateAndJudge(context: StepContext, summary: RoundSummary): Promise<void> {
-  const savedArtifact = join(context.store.roundDirectory(summary.round), context.spec.artifactFileName);
-  let artifactPath = savedArtifact;
-  if (summary.status !== 'judging' || !existsSync(savedArtifact)) {
-    summary.status = 'generating';
-    const result = await generateRound(context, summary);
-    addResult(context.metadata, summary, result);
-    artifactPath = result.artifact.path;
+/** Generates the round's artifact(s) (unless already saved and waiting for a verdict), then judges them. */
+async function generateAndJudge(context: StepContext, round: number): Promise<void> {
+  const summary = context.record.round(round);
+  if (hasCandidates(context, round)) {
+    const artifacts = await generateRound(context, round);
+    await judgeCandidates(context, round, artifacts);
+    return;
   }
-  summary.status = 'judging';
-  context.save();
-  await judgeRound(context, summary, artifactPath, { rejudge: false });
+  const savedArtifact = join(context.store.roundDirectory(round), context.spec.artifactFileName);
+  let artifactPath = savedArtifact;
+  if (summary?.status !== 'judging' || !existsSync(savedArtifact)) {
+    const [artifact] = await generateRound(context, round);
+    artifactPath = artifact?.path ?? savedArtifact;
+  }
+  await judgeRound(context, round, artifactPath, { rejudge: false });
 }
 
 /** The named steps of the outer loop; each leaves a judged round behind. */
-async function runStep(context: StepContext, step: Exclude<NextStep, { kind: 'end' }>): Promise<RoundSummary> {
-  const { metadata } = context;
-  const next = metadata.rounds.length + 1;
+async function runStep(context: StepContext, step: Exclude<NextStep, { kind: 'end' }>): Promise<number> {
+  const { record } = context;
+  const next = record.metadata.rounds.length + 1;
   switch (step.kind) {
     case 'init': {
-      const summary = newRound(context, next, { kind: metadata.mode === 'one-shot' ? 'one-shot' : 'init', attempt: 1 });
-      await generateAndJudge(context, summary);
-      return summary;
+      record.openRound(next, { kind: record.metadata.mode === 'one-shot' ? 'one-shot' : 'init', attempt: 1 });
+      await generateAndJudge(context, next);
+      return next;
     }
     case 'continue': {
-      const summary = metadata.rounds[step.round - 1]!;
-      await generateAndJudge(context, summary);
-      return summary;
+      await generateAndJudge(context, step.round);
+      return step.round;
     }
     case 'rejudge': {
-      const summary = metadata.rounds[step.round - 1]!;
-      context.emit({ type: 'rejudge', round: step.round, judgeErrors: summary.judgeErrorTitles ?? [] });
-      summary.status = 'judging';
-      context.save();
-      await judgeRound(context, summary, join(context.store.roundDirectory(step.round), context.spec.artifactFileName), { rejudge: true });
-      return summary;
+      context.emit({ type: 'rejudge', round: step.round, judgeErrors: record.round(step.round)?.judgeErrorTitles ?? [] });
+      record.reopenForRejudge(step.round);
+      await judgeRound(context, step.round, join(context.store.roundDirectory(step.round), context.spec.artifactFileName), { rejudge: true });
+      return step.round;
     }
     case 'fix': {
-      const summary = newRound(context, next, { kind: 'fix', attempt: step.attempt, anchorRound: step.anchorRound });
-      await generateAndJudge(context, summary);
-      return summary;
+      if (step.revealHeldOut) {
+        record.revealHeldOut(next);
+        context.emit({ type: 'held-out-revealed', round: next, failingTests: record.round(step.anchorRound)?.heldOutFailingTitles ?? [] });
+      }
+      record.openRound(next, { kind: 'fix', attempt: step.attempt, anchorRound: step.anchorRound });
+      await generateAndJudge(context, next);
+      return next;
     }
     case 'restart': {
-      metadata.restarts += 1;
-      const stalled = metadata.rounds.at(-1);
+      record.recordRestart();
+      const stalled = record.metadata.rounds.at(-1);
       context.emit({
         type: 'restart',
         round: next,
         attempt: step.attempt,
         fromAttempt: step.fromAttempt,
         failingTests: stalled?.failingTitles ?? [],
-        restartsLeft: context.config.maxRestarts - metadata.restarts,
+        restartsLeft: context.config.maxRestarts - record.metadata.restarts,
       });
-      const summary = newRound(context, next, { kind: 'restart', attempt: step.attempt });
-      await generateAndJudge(context, summary);
-      return summary;
+      record.openRound(next, { kind: 'restart', attempt: step.attempt });
+      await generateAndJudge(context, next);
+      return next;
     }
   }
 }
 
 /**
- * Aborts the run's work (the model call in flight included) when the token budget is used up, and
+ * Aborts the run's work (the model calls in flight included) when the token budget is used up, and
  * passes on Ctrl-C and the wall-time budget with their own reasons.
  */
 function budgetController(context: RunContext): AbortController {
@@ -97,35 +103,39 @@ function budgetController(context: RunContext): AbortController {
 }
 
 /**
- * The run's model, metered: every call's tokens are counted into the round and the run as it finishes
- * (and saved), and the token budget aborts the call in flight as soon as the total reaches it.
+ * The run's model for one round (and candidate): limited to `concurrency` calls in flight, every call's
+ * tokens counted into its round and candidate as it finishes, and the token budget checked against the
+ * saved totals plus what every call in flight has generated so far (concurrent calls counted apart).
  */
-function meteredModel(context: RunContext, controller: AbortController, save: () => void): MeteredModel {
-  const { metadata, config } = context;
-  const checkTokens = (inFlightCompletion: number) => {
-    const tokens = { prompt: metadata.tokens.prompt, completion: metadata.tokens.completion + inFlightCompletion };
+function modelFactory(context: RunContext, controller: AbortController): (round: number, candidate: number | undefined) => LanguageModel {
+  const { record, config } = context;
+  const limited = new ConcurrencyLimitedModel(context.model, config.concurrency);
+  const inFlight = new Map<CallHandle, number>();
+  const checkTokens = () => {
+    const streaming = [...inFlight.values()].reduce((sum, completion) => sum + completion, 0);
+    const tokens = { prompt: record.metadata.tokens.prompt, completion: record.metadata.tokens.completion + streaming };
     if (!controller.signal.aborted && exhaustedBudget(config, { tokens, elapsedMs: 0 }) === 'budget-tokens') controller.abort('budget-tokens');
   };
-  return new MeteredModel(context.model, {
-    onCall: (tokens) => {
-      // Model calls happen only while the last round generates.
-      const generating = metadata.rounds.at(-1);
-      if (generating && generating.status !== 'judged') addCallUsage(metadata, generating, tokens);
-      save();
-      checkTokens(0);
-    },
-    onProgress: checkTokens,
-  });
+  return (round, candidate) =>
+    new MeteredModel(limited, {
+      onCall: (tokens, call) => {
+        inFlight.delete(call);
+        record.addCallUsage(round, candidate, tokens);
+        checkTokens();
+      },
+      onProgress: (completion, call) => {
+        inFlight.set(call, completion);
+        checkTokens();
+      },
+      onSettled: (call) => inFlight.delete(call),
+    });
 }
 
 /** Records how the run ended, saves it, and says so (`run-end`). */
 function endRun(context: StepContext, status: RunStatus, endReason: string, error?: unknown): RunOutcome {
-  const { metadata, store } = context;
-  metadata.status = status;
-  metadata.endReason = endReason;
-  if (status !== 'interrupted') metadata.endedAt = new Date().toISOString();
-  if (error !== undefined) metadata.error = describeError(error);
-  context.save();
+  const { record, store } = context;
+  record.end(status, endReason, error === undefined ? undefined : describeError(error));
+  const metadata = record.metadata;
   const artifactPath = metadata.best ? store.path(context.spec.artifactFileName) : undefined;
   context.emit({
     type: 'run-end',
@@ -142,53 +152,50 @@ function endRun(context: StepContext, status: RunStatus, endReason: string, erro
     resumeCommand: RESUMABLE.has(status) ? ndliCommand(`resume ${store.directory}`) : undefined,
     error: metadata.error,
   });
-  return { status, endReason, runDirectory: store.directory, artifactPath, metadata, error };
+  return { status, endReason, runDirectory: store.directory, artifactPath, metadata: structuredClone(metadata), error };
 }
 
-/** Why a step threw: Ctrl-C, a budget, or an error (the unfinished round keeps what its inner loop spent). */
+/** The loop directories of an unfinished round, to read what they spent. */
+function loopDirectories(context: StepContext, summary: Readonly<RoundSummary>): { candidate: number | undefined; directory: string }[] {
+  if (summary.candidates === undefined) return [{ candidate: undefined, directory: context.store.roundDirectory(summary.round) }];
+  return summary.candidates.filter((candidate) => candidate.status === 'generating').map((candidate) => ({ candidate: candidate.candidate, directory: context.store.path(candidate.directory) }));
+}
+
+/** Why a step threw: Ctrl-C, a budget, or an error (the unfinished round keeps what its inner loops spent). */
 function endAfterThrow(context: StepContext, signal: AbortSignal, error: unknown): RunOutcome {
-  const { metadata, store } = context;
-  const unfinished = metadata.rounds.at(-1);
+  const { record } = context;
+  const unfinished = record.metadata.rounds.at(-1);
+  const stopped = signal.aborted;
   if (unfinished && unfinished.status !== 'judged') {
     // A stopped or failed inner loop still spent tokens, retries and truncations: the research record keeps them.
-    const usage = readInnerUsage(store.roundDirectory(unfinished.round));
-    if (usage) applyUsage(metadata, unfinished, usage);
+    const spent = loopDirectories(context, unfinished).map(({ candidate, directory }) => ({ candidate, usage: readLoopUsage(directory) }));
+    record.failRound(unfinished.round, spent, !stopped);
   }
-  if (signal.aborted) {
+  if (stopped) {
     const reason: unknown = signal.reason;
     if (reason === 'budget-tokens' || reason === 'budget-wall-time') return endRun(context, 'failed', reason);
     return endRun(context, 'interrupted', 'interrupted');
   }
-  if (unfinished && unfinished.status !== 'judged') unfinished.status = 'error';
   return endRun(context, 'error', errorCode(error), error);
 }
 
 /**
  * The outer loop: a small driver over the named steps, asking `decideNextRound` what comes next after
- * every judged round, until green, stalled, a judge error, out of rounds or budget. Every step is saved
- * before the next starts (counters and `durationMs` call by call), so `resume` can pick up from any point.
+ * every judged round, until green, stalled, a judge error, out of rounds or budget. The run record saves
+ * every transition (counters and `durationMs` call by call), so `resume` can pick up from any point.
  */
 export async function driveRun(context: RunContext): Promise<RunOutcome> {
-  const { store, metadata, config } = context;
-  const started = Date.now();
-  const durationBefore = metadata.durationMs;
-  const elapsed = () => durationBefore + (Date.now() - started);
-  const save = () => {
-    metadata.durationMs = elapsed();
-    store.writeMetadata(metadata);
-  };
+  const { store, record, config } = context;
   const emit: EventListener = (event: OrchestratorEvent) => {
     store.appendEvent(event);
     context.onEvent?.(event);
-    if (event.type === 'latent') save();
   };
   const controller = budgetController(context);
-  const step: StepContext = { ...context, model: meteredModel(context, controller, save), signal: controller.signal, emit, save };
+  const step: StepContext = { ...context, modelFor: modelFactory(context, controller), signal: controller.signal, emit };
+  const metadata = record.metadata;
 
-  metadata.status = 'running';
-  delete metadata.endedAt;
-  delete metadata.error;
-  save();
+  record.beginSession({ resumed: context.resumed, scripted: context.model.scripted });
+  if (context.spec.heldOut && record.metadata.heldOut === undefined) record.recordHeldOutMode(config.heldOut);
   emit({ type: 'run-start', runDirectory: store.directory, spec: context.spec.name, model: metadata.model, mode: metadata.mode, maxRounds: metadata.mode === 'ndli' ? config.maxRounds : 1, resumed: context.resumed });
 
   try {
@@ -198,24 +205,17 @@ export async function driveRun(context: RunContext): Promise<RunOutcome> {
         rounds: metadata.rounds,
         restarts: metadata.restarts,
         limits: { maxRounds: config.maxRounds, stallRounds: config.stallRounds, maxRestarts: config.maxRestarts },
-        budget: exhaustedBudget(config, { tokens: metadata.tokens, elapsedMs: elapsed() }),
+        budget: exhaustedBudget(config, { tokens: metadata.tokens, elapsedMs: record.elapsedMs() }),
+        heldOut: metadata.heldOut && { mode: metadata.heldOut.mode, revealedFromRound: metadata.heldOut.revealedFromRound },
       });
       if (next.kind === 'end') return endRun(step, next.status, next.endReason);
       // Stopped between rounds: end here rather than open a round that does nothing.
       if (controller.signal.aborted) throw new Error('aborted between rounds');
-      const summary = await runStep(step, next);
-      emit({ type: 'round-end', round: summary.round, summary });
-      save();
+      const round = await runStep(step, next);
+      const summary = record.round(round);
+      if (summary) emit({ type: 'round-end', round, summary: structuredClone(summary) });
     }
   } catch (error) {
     return endAfterThrow(step, controller.signal, error);
   }
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'UNEXPECTED_ERROR';
-}
-
-export function describeError(error: unknown): { code: string; message: string } {
-  return { code: errorCode(error), message: error instanceof Error ? error.message : String(error) };
 }

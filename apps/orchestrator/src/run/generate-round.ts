@@ -1,22 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReasoningStateSchema, runLatentLoop, type LatentLoopMode, type LatentLoopResult } from '@ndli/latent-core';
-import { toFixBlockers, VerdictSchema, type FixBlocker, type Verdict } from '@ndli/ralph';
+import { RUN_FILES, ReasoningStateSchema, type LatentLoopMode } from '@ndli/latent-core';
+import { partitionVerdict, toFixBlockers, VerdictSchema, type FixBlocker, type Verdict } from '@ndli/ralph';
+import { stateDirectory } from './candidate-directories.js';
+import { generateCandidates } from './generate-candidates.js';
 import type { StepContext } from './run-context.js';
+import { runInnerLoop, type RoundArtifact } from './run-inner-loop.js';
 import type { RoundSummary } from './run-metadata.js';
 import { VERDICT_FILE } from './run-store.js';
 import { anchorRound, fullTitle } from './test-anchors.js';
+
+export type { RoundArtifact } from './run-inner-loop.js';
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
 
-function readVerdict(context: StepContext, round: number): Verdict {
-  return VerdictSchema.parse(readJson(join(context.store.roundDirectory(round), VERDICT_FILE)));
-}
-
-function summaryOf(context: StepContext, round: number): RoundSummary | undefined {
-  return context.metadata.rounds[round - 1];
+/**
+ * A round's verdict as the model may see it (FIX blockers, pitfalls, GENERATE's failing behaviours): the
+ * visible tests only, unless the run revealed its held-out failures before the round being made (`forRound`).
+ */
+function verdictForModel(context: StepContext, round: number, forRound: number): Verdict {
+  const verdict = VerdictSchema.parse(readJson(join(context.store.roundDirectory(round), VERDICT_FILE)));
+  const revealedFrom = context.record.metadata.heldOut?.revealedFromRound;
+  if (revealedFrom !== undefined && forRound >= revealedFrom) return verdict;
+  return partitionVerdict(verdict, context.spec.heldOut).visible;
 }
 
 /**
@@ -33,60 +41,53 @@ function fixBlockers(anchor: Verdict, latest: { verdict: Verdict; regressedTitle
 }
 
 /** What the inner loop of this round is asked to do. */
-function latentMode(context: StepContext, summary: RoundSummary): { mode: LatentLoopMode; fixTasks: number } {
+function latentMode(context: StepContext, summary: Readonly<RoundSummary>): { mode: LatentLoopMode; fixTasks: number } {
+  const { record } = context;
   if (summary.kind === 'one-shot') return { mode: { kind: 'one-shot' }, fixTasks: 0 };
   if (summary.kind === 'init') return { mode: { kind: 'fresh' }, fixTasks: 0 };
   if (summary.kind === 'restart') {
     // The failing behaviours of the attempt that stalled, from its best round, as known pitfalls.
-    const stalled = anchorRound(context.metadata.rounds, summary.attempt - 1);
-    const pitfalls = stalled ? toFixBlockers(readVerdict(context, stalled.round)) : [];
+    const stalled = anchorRound(record.metadata.rounds, summary.attempt - 1);
+    const pitfalls = stalled ? toFixBlockers(verdictForModel(context, stalled.round, summary.round)) : [];
     return { mode: { kind: 'fresh', pitfalls }, fixTasks: pitfalls.length };
   }
   const anchor = summary.anchorRound ?? summary.round - 1;
-  const previousState = ReasoningStateSchema.parse(readJson(join(context.store.roundDirectory(anchor), 'state_final.json')));
-  const previous = summaryOf(context, summary.round - 1);
-  const latest = previous && previous.round !== anchor ? { verdict: readVerdict(context, previous.round), regressedTitles: previous.regressedTitles ?? [] } : undefined;
-  const failures = fixBlockers(readVerdict(context, anchor), latest);
+  // The anchor's state is its selected candidate's (with `--candidate-scope loop` each candidate has its own).
+  const previousState = ReasoningStateSchema.parse(readJson(join(stateDirectory(context.store, record.round(anchor)), RUN_FILES.stateFinal)));
+  const previous = record.round(summary.round - 1);
+  const latest = previous && previous.round !== anchor ? { verdict: verdictForModel(context, previous.round, summary.round), regressedTitles: previous.regressedTitles ?? [] } : undefined;
+  const failures = fixBlockers(verdictForModel(context, anchor, summary.round), latest);
   return { mode: { kind: 'fix', previousState, failures }, fixTasks: failures.length };
 }
 
-/** Runs the round's inner loop (resuming whatever of it is already on disk). */
-export async function generateRound(context: StepContext, summary: RoundSummary): Promise<LatentLoopResult> {
-  const { config } = context;
-  const { mode, fixTasks } = latentMode(context, summary);
-  const anchor = summary.anchorRound === undefined ? undefined : summaryOf(context, summary.anchorRound);
-  const previous = summaryOf(context, summary.round - 1);
+function emitRoundStart(context: StepContext, summary: Readonly<RoundSummary>, fixTasks: number): void {
+  const { record, config } = context;
+  const anchor = summary.anchorRound === undefined ? undefined : record.round(summary.anchorRound);
+  const previous = record.round(summary.round - 1);
   context.emit({
     type: 'round-start',
     round: summary.round,
-    maxRounds: context.metadata.mode === 'ndli' ? config.maxRounds : 1,
+    maxRounds: record.metadata.mode === 'ndli' ? config.maxRounds : 1,
     kind: summary.kind,
     attempt: summary.attempt,
     anchorRound: summary.anchorRound,
     fixTasks,
     failingTests: anchor?.failingTitles?.length ?? 0,
     regressedTests: previous && previous.round !== summary.anchorRound ? (previous.regressedTitles?.length ?? 0) : 0,
+    ...(config.candidates > 1 ? { candidates: config.candidates, candidateScope: config.candidateScope } : {}),
   });
-  return runLatentLoop({
-    model: context.model,
-    task: context.spec.taskPrompt,
-    artifactFileName: context.spec.artifactFileName,
-    directory: context.store.roundDirectory(summary.round),
-    mode,
-    settings: {
-      maxRefinements: config.maxRefinements,
-      minSolvePerIteration: config.minSolvePerIteration,
-      maxRetries: config.maxRetries,
-      stallLimit: config.refineStallLimit,
-      refineOutput: config.refineOutput,
-      temperature: config.temperature,
-      maxTokens: config.maxTokens,
-      ...(config.seed === undefined ? {} : { seed: config.seed }),
-    },
-    onEvent: (event) => context.emit({ type: 'latent', round: summary.round, event }),
-    ...(context.signal ? { signal: context.signal } : {}),
-    // Always resume: on a fresh round directory there is nothing to resume and it starts anew.
-    resume: true,
-    metadata: { round: summary.round, attempt: summary.attempt, spec: context.spec.name, runDirectory: context.store.directory },
-  });
+}
+
+/** Runs the round's inner loop, or its N candidates, and returns the artifacts to judge. */
+export async function generateRound(context: StepContext, round: number): Promise<RoundArtifact[]> {
+  const summary = context.record.round(round);
+  if (summary === undefined) throw new Error(`Round ${round} was never opened.`);
+  context.record.startGenerating(round);
+  const { mode, fixTasks } = latentMode(context, summary);
+  emitRoundStart(context, summary, fixTasks);
+  if (context.config.candidates <= 1 && summary.candidates === undefined) {
+    const result = await runInnerLoop(context, { round, candidate: undefined, directory: context.store.roundDirectory(round), mode, seed: context.config.seed });
+    return [{ candidate: undefined, path: result.artifact.path }];
+  }
+  return generateCandidates(context, round, mode);
 }

@@ -1,5 +1,5 @@
 import type { RoundSummary, RunMode, RunStatus } from './run-metadata.js';
-import { isGreen, isJudgeError, isStagnant, roundsExhausted } from './stop-conditions.js';
+import { isGreen, isJudgeError, isOverfit, isStagnant, roundsExhausted } from './stop-conditions.js';
 import { anchorRound } from './test-anchors.js';
 
 /** Everything the outer loop's "what next" depends on; no files, no clock. */
@@ -11,6 +11,8 @@ export interface RoundHistory {
   limits: { maxRounds: number; stallRounds: number; maxRestarts: number };
   /** The budget already used up, if any (see `exhaustedBudget`). */
   budget: 'budget-tokens' | 'budget-wall-time' | undefined;
+  /** The spec holds tests out: `measure` ends an overfit run, `reveal` FIXes the held-out failures (from `revealedFromRound`). */
+  heldOut?: { mode: 'measure' | 'reveal'; revealedFromRound: number | undefined } | undefined;
 }
 
 export type NextStep =
@@ -20,8 +22,11 @@ export type NextStep =
   | { kind: 'continue'; round: number }
   /** The same artifact judged once more: the last verdict was a judge error. */
   | { kind: 'rejudge'; round: number }
-  /** A FIX round built on the state of `anchorRound`, the best round of the attempt. */
-  | { kind: 'fix'; anchorRound: number; attempt: number }
+  /**
+   * A FIX round built on the state of `anchorRound`, the best round of the attempt. `revealHeldOut`: the
+   * visible tests passed and held-out ones failed; from this round on the held-out failures are FIX blockers.
+   */
+  | { kind: 'fix'; anchorRound: number; attempt: number; revealHeldOut?: true }
   /** A fresh INIT after stagnation, the failing behaviours of the attempt that stalled given as pitfalls. */
   | { kind: 'restart'; attempt: number; fromAttempt: number }
   | { kind: 'end'; status: RunStatus; endReason: string };
@@ -44,6 +49,9 @@ export function decideNextRound(history: RoundHistory): NextStep {
 
   if (isGreen(last)) return { kind: 'end', status: 'passed', endReason: 'all-tests-passed' };
   if (isJudgeError(last)) return last.rejudged ? { kind: 'end', status: 'judge-error', endReason: 'harness-could-not-judge' } : { kind: 'rejudge', round: last.round };
+  const overfit = isOverfit(last);
+  // Measuring (or with no FIX round to reveal them to): the figure is that the app overfits the visible tests.
+  if (overfit && (history.heldOut?.mode !== 'reveal' || history.mode !== 'ndli')) return { kind: 'end', status: 'overfit', endReason: 'held-out-tests-failed' };
   if (history.mode !== 'ndli') return { kind: 'end', status: 'failed', endReason: history.mode === 'one-shot' ? 'one-shot' : 'no-fix-rounds' };
 
   const outOfRounds = roundsExhausted(rounds.length, limits.maxRounds);
@@ -54,5 +62,6 @@ export function decideNextRound(history: RoundHistory): NextStep {
   if (outOfRounds) return { kind: 'end', status: 'failed', endReason: 'max-rounds' };
   if (history.budget) return { kind: 'end', status: 'failed', endReason: history.budget };
   const anchor = anchorRound(rounds, last.attempt) ?? last;
-  return { kind: 'fix', anchorRound: anchor.round, attempt: last.attempt };
+  const reveal = overfit && history.heldOut?.revealedFromRound === undefined;
+  return { kind: 'fix', anchorRound: anchor.round, attempt: last.attempt, ...(reveal ? { revealHeldOut: true as const } : {}) };
 }

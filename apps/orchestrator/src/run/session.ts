@@ -11,6 +11,7 @@ import { acquireDirectoryLock } from './directory-lock.js';
 import { driveRun, type RunOutcome } from './drive-run.js';
 import { gitCommit, runtimeVersions } from './environment.js';
 import { RUN_METADATA_VERSION, type RunMetadata, type RunMode } from './run-metadata.js';
+import { RunRecord } from './run-record.js';
 import { RunStore, TRANSCRIPT_FILE } from './run-store.js';
 import { specLookup } from './specs-location.js';
 import { ndliCommand } from '../hints/ndli-command.js';
@@ -49,11 +50,18 @@ async function settleLastRound(store: RunStore, artifactFileName: string): Promi
   if (last) await settleInterruptedRound(join(store.directory, last), artifactFileName);
 }
 
+/** Call files in a round: its own loop's, and its candidates' (`round_N/candidates/K/calls`). */
+function roundCallDirectories(roundDirectory: string): string[] {
+  const candidates = join(roundDirectory, 'candidates');
+  const nested = existsSync(candidates) ? readdirSync(candidates).map((entry) => join(candidates, entry, 'calls')) : [];
+  return [join(roundDirectory, 'calls'), ...nested];
+}
+
 function recordedCallCount(store: RunStore): number {
   if (!existsSync(store.directory)) return 0;
   return readdirSync(store.directory)
     .filter((entry) => entry.startsWith('round_'))
-    .map((entry) => join(store.directory, entry, 'calls'))
+    .flatMap((entry) => roundCallDirectories(join(store.directory, entry)))
     .filter((directory) => existsSync(directory))
     .reduce((count, directory) => count + readdirSync(directory).filter((file) => file.endsWith('.json')).length, 0);
 }
@@ -136,19 +144,28 @@ async function holdingLock<RESULT>(store: RunStore, options: SessionOptions, com
   }
 }
 
+/**
+ * Playwright workers per verdict. With candidates, a round's verdicts run at once, as many as the worker
+ * budget (`judgeWorkers`, default min(2, cores)), each with one worker: the browsers in use stay within it.
+ */
+function judgeWorkers(config: NdliConfig): { workers?: number } {
+  if (config.candidates > 1) return { workers: 1 };
+  return config.judgeWorkers ? { workers: config.judgeWorkers } : {};
+}
+
 async function execute(store: RunStore, metadata: RunMetadata, config: NdliConfig, options: SessionOptions, resumed: boolean): Promise<RunOutcome> {
   const spec = loadSpec(metadata.specDirectory ?? metadata.spec, specLookup(options.cwd, config.specsDir));
   // Before calls are counted (the replay's start, the transcript's kept calls): the interrupted round's calls made
   // after its last saved state are set aside, since the inner loop makes them again.
   if (resumed) await settleLastRound(store, metadata.artifactFileName);
   const model = options.model ?? openModel(config, store, options.cwd, { spec: metadata.spec, mode: metadata.mode });
-  // A replayed recording of a real model is not scripted; a hand-written transcript is. The model knows.
-  metadata.model.scripted = model.scripted;
   // One judge per run: the browser is resolved once (a missing one fails before any model call).
-  const judge = options.judge ?? createJudge({ ...(config.browserPath ? { browser: { executablePath: config.browserPath } } : {}), ...(config.judgeWorkers ? { workers: config.judgeWorkers } : {}) });
+  const judge = options.judge ?? createJudge({ ...(config.browserPath ? { browser: { executablePath: config.browserPath } } : {}), ...judgeWorkers(config) });
   const budget = withWallTimeBudget(config, metadata.durationMs, options.signal);
   try {
-    return await driveRun({ store, metadata, config, spec, model, judge, onEvent: options.onEvent, signal: budget.signal, resumed });
+    // A replayed recording of a real model is not scripted; a hand-written transcript is. The model knows (the record notes it).
+    const record = new RunRecord(store, metadata);
+    return await driveRun({ store, record, config, spec, model, judge, onEvent: options.onEvent, signal: budget.signal, resumed });
   } finally {
     budget.dispose();
     if (!options.judge) await judge.close();
@@ -191,17 +208,6 @@ export async function startRun(options: StartRunOptions): Promise<RunOutcome> {
   });
 }
 
-/**
- * A run that ended `judge-error` is resumed by judging its last artifact again (the harness may be
- * fixed by now), with one more re-judge if that is a judge error too.
- */
-function reopenJudgeError(metadata: RunMetadata): void {
-  const last = metadata.rounds.at(-1);
-  if (metadata.status !== 'judge-error' || last === undefined) return;
-  last.status = 'judging';
-  last.rejudged = false;
-}
-
 /** `ndli resume <run-dir>`: continues from the last complete step with the run's own config. */
 export async function resumeRun(options: SessionOptions & { runDirectory: string }): Promise<RunOutcome> {
   const store = RunStore.open(resolve(options.cwd, options.runDirectory));
@@ -211,8 +217,7 @@ export async function resumeRun(options: SessionOptions & { runDirectory: string
     if (metadata.status === 'passed' || metadata.status === 'failed' || metadata.status === 'stalled') {
       throw new OrchestratorError('USAGE', `This run already ended (${metadata.status}, ${metadata.endReason ?? 'no reason recorded'}); nothing to resume.`, `Start a new run with \`${ndliCommand('run <spec>')}\`.`);
     }
-    reopenJudgeError(metadata);
-    metadata.resumes += 1;
+    // A run that ended `judge-error` is reopened by its record: its last artifact is judged again (the harness may be fixed by now).
     return execute(store, metadata, metadata.config, options, true);
   });
 }

@@ -6,13 +6,19 @@ import type { RoundSummary, Tokens } from './run-metadata.js';
  * run is done. Old summaries without an outcome fall back to passed = total.
  */
 export function isGreen(summary: RoundSummary): boolean {
-  if (summary.outcome !== undefined) return summary.outcome === 'green';
+  const heldOutGreen = summary.heldOutOutcome === undefined || summary.heldOutOutcome === 'green';
+  if (summary.outcome !== undefined) return summary.outcome === 'green' && heldOutGreen;
   return summary.total !== undefined && summary.total > 0 && summary.passed === summary.total;
 }
 
-/** Nothing failed but the harness could not judge everything: neither a pass nor the app's fault. */
+/** Nothing failed but the harness could not judge everything (visible or held-out tests): neither a pass nor the app's fault. */
 export function isJudgeError(summary: RoundSummary): boolean {
-  return summary.outcome === 'judge-error';
+  return summary.outcome === 'judge-error' || (summary.outcome === 'green' && summary.heldOutOutcome === 'judge-error');
+}
+
+/** The visible tests passed and held-out ones failed: the app may be fitted to the tests the loop sees. */
+export function isOverfit(summary: RoundSummary): boolean {
+  return summary.outcome === 'green' && summary.heldOutOutcome === 'red';
 }
 
 function sameSet(left: readonly string[], right: readonly string[]): boolean {

@@ -42,9 +42,11 @@ export function compareToAnchor(anchor: Pick<RoundSummary, 'passedTitles' | 'fai
  * Whether a judged round may become the run's result: it broke nothing its anchor passed, and it passes
  * strictly more tests than the best so far (on a tie the earlier round stays).
  */
-export function isBetterRound(candidate: RoundSummary, best: { passed: number } | undefined): boolean {
+export function isBetterRound(candidate: Pick<RoundSummary, 'passed' | 'regressedTitles' | 'heldOutPassed'>, best: { passed: number; heldOutPassed?: number | undefined } | undefined): boolean {
   if (candidate.passed === undefined || (candidate.regressedTitles?.length ?? 0) > 0) return false;
-  return best === undefined || candidate.passed > best.passed;
+  if (best === undefined || candidate.passed > best.passed) return true;
+  // Equal on the visible tests: more held-out tests passed is better (a tie-break, never more).
+  return candidate.passed === best.passed && (candidate.heldOutPassed ?? 0) > (best.heldOutPassed ?? 0);
 }
 
 /** The round a FIX of this attempt builds on: the attempt's best judged round that is not a regression. */
@@ -52,7 +54,7 @@ export function anchorRound(rounds: readonly RoundSummary[], attempt: number): R
   let anchor: RoundSummary | undefined;
   for (const round of rounds) {
     if (round.status !== 'judged' || round.attempt !== attempt) continue;
-    if (isBetterRound(round, anchor?.passed === undefined ? undefined : { passed: anchor.passed })) anchor = round;
+    if (isBetterRound(round, anchor?.passed === undefined ? undefined : { passed: anchor.passed, heldOutPassed: anchor.heldOutPassed })) anchor = round;
   }
   return anchor;
 }

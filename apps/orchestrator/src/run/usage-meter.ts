@@ -1,11 +1,16 @@
 import { ModelOutputError, LANGUAGE_MODEL_INTERFACE_VERSION, type GenerateObjectRequest, type GenerateObjectResult, type LanguageModel, type TokenUsage } from '@ndli/models';
 import type { Tokens } from './run-metadata.js';
 
+/** One call's identity while it is in flight: concurrent calls report progress apart. */
+export type CallHandle = object;
+
 export interface UsageListener {
   /** A call finished (answered, or answered with unusable output): the tokens it cost. */
-  onCall(tokens: Tokens): void;
+  onCall(tokens: Tokens, call: CallHandle): void;
   /** A call in flight reported progress: completion tokens generated so far. */
-  onProgress(completionTokens: number): void;
+  onProgress(completionTokens: number, call: CallHandle): void;
+  /** The call is over, however it ended (its progress no longer counts as in flight). */
+  onSettled?(call: CallHandle): void;
 }
 
 function tokensOf(usage: TokenUsage): Tokens {
@@ -34,20 +39,23 @@ export class MeteredModel implements LanguageModel {
 
   async generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
     const onProgress = request.onProgress;
+    const call: CallHandle = {};
     try {
       const result = await this.inner.generateObject({
         ...request,
         onProgress: (progress) => {
-          this.listener.onProgress(progress.completionTokens);
+          this.listener.onProgress(progress.completionTokens, call);
           onProgress?.(progress);
         },
       });
-      this.listener.onCall(tokensOf(result.usage));
+      this.listener.onCall(tokensOf(result.usage), call);
       return result;
     } catch (error) {
       // Unusable output still cost its tokens.
-      if (error instanceof ModelOutputError) this.listener.onCall(tokensOf(error.call.usage));
+      if (error instanceof ModelOutputError) this.listener.onCall(tokensOf(error.call.usage), call);
       throw error;
+    } finally {
+      this.listener.onSettled?.(call);
     }
   }
 }

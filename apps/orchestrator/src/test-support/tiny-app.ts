@@ -33,13 +33,26 @@ export function tinySpecsDirectory(): string {
   const root = mkdtempSync(join(scratch, 'specs-'));
   writeTinySpec(root, 'tiny', 20, 14);
   writeTinySpec(root, 'tiny-seven', 7, 8);
+  writeTinySpec(root, 'tiny-held-out', 20, 14, { heldOut: true });
   return root;
 }
 
-function writeTinySpec(root: string, name: string, expected: number, wrong: number): void {
+/**
+ * An app fitted to the tiny spec's visible tests: 20 after the first key, 21 after the next (the held-out
+ * test of `tiny-held-out` presses twice).
+ */
+export function tinyOverfitApp(): string {
+  return tinyApp(20).replace('return 20;', 'return presses++ === 0 ? 20 : 21;').replace("const display = document.getElementById('display');", "const display = document.getElementById('display');\n  let presses = 0;");
+}
+
+/** The held-out test of `tiny-held-out` (tagged @held-out): never shown to the model. */
+export const TINY_HELD_OUT_TITLE = 'still shows 20 after a second key';
+
+function writeTinySpec(root: string, name: string, expected: number, wrong: number, options: { heldOut?: boolean } = {}): void {
   const folder = join(root, name);
   for (const part of ['tests', 'reference', 'bugs']) mkdirSync(join(folder, part), { recursive: true });
-  writeFileSync(join(folder, 'spec.json'), JSON.stringify({ name, title: `Tiny app (${expected})`, artifact: `${name}.html`, description: `#display shows ${expected} after any key` }));
+  const heldOut = options.heldOut ? { heldOut: { tag: '@held-out' } } : {};
+  writeFileSync(join(folder, 'spec.json'), JSON.stringify({ name, title: `Tiny app (${expected})`, artifact: `${name}.html`, description: `#display shows ${expected} after any key`, ...heldOut }));
   writeFileSync(join(folder, 'task.md'), `Build ${name}.html: #display shows 0, then ${expected} after any key.\n`);
   writeFileSync(join(folder, 'reference', `${name}.html`), tinyApp(expected));
   writeFileSync(join(folder, 'bugs', 'wrong-value.html'), `<!-- bug: shows ${wrong} instead of ${expected} -->\n${tinyApp(wrong)}`);
@@ -56,7 +69,17 @@ test.describe('display', () => {
     await app.page.keyboard.press('a');
     await expect(app.page.locator('#display'), 'after a key press #display shows ${expected}').toHaveText('${expected}');
   });
-});
+${
+  options.heldOut
+    ? `  test('${TINY_HELD_OUT_TITLE}', { tag: '@held-out' }, async ({ app }) => {
+    app.record('keyboard a, keyboard b');
+    await app.page.keyboard.press('a');
+    await app.page.keyboard.press('b');
+    await expect(app.page.locator('#display'), 'after two key presses #display shows ${expected}').toHaveText('${expected}');
+  });
+`
+    : ''
+}});
 `,
   );
 }

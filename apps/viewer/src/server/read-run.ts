@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { CallRecordSchema, EventSchema, ReasoningStateSchema, RunMetadataSchema, VerdictSchema, type RoundSummary, type RunEvent, type Verdict } from '../shared/run-schemas.js';
-import type { CallView, FailureLinks, RoundView, RunView, StateSnapshot } from '../shared/view-model.js';
+import type { CallView, CandidateView, FailureLinks, RoundView, RunView, StateSnapshot } from '../shared/view-model.js';
 import type { Links } from './links.js';
 import { fileSize, readJsonFile, readJsonLines } from './read-files.js';
 import { childLocation, type ViewerRoots } from './viewer-roots.js';
@@ -96,6 +96,30 @@ interface RunContext {
   links: Links;
 }
 
+const CandidateEntrySchema = z.looseObject({ candidate: z.number(), directory: z.string().optional() });
+
+/** A round's candidates: each under `round_N/candidates/K/` (its verdict, artifact), its loop where its summary says. */
+function readCandidates(run: RunContext, round: number, summary: RoundSummary | undefined): CandidateView[] | undefined {
+  const entries = z.array(CandidateEntrySchema).safeParse(summary?.['candidates']);
+  if (!entries.success) return undefined;
+  const selected = summary?.['selectedCandidate'];
+  return entries.data.map((entry) => {
+    const name = `round_${round}/candidates/${entry.candidate}`;
+    const directory = join(run.directory, name);
+    const verdict = existsSync(join(directory, 'verdict.json')) ? readJsonFile(join(directory, 'verdict.json'), VerdictSchema).value : undefined;
+    const artifact = run.artifactFileName && existsSync(join(directory, run.artifactFileName)) ? run.artifactFileName : undefined;
+    const loopDirectory = entry.directory ? join(run.directory, entry.directory) : directory;
+    return {
+      candidate: entry.candidate,
+      summary: entry,
+      calls: entry.candidate > 1 && existsSync(loopDirectory) ? readCalls(loopDirectory) : [],
+      ...(verdict ? { verdict } : {}),
+      ...(artifact ? { artifactUrl: run.links.artifact(childLocation(childLocation(run.location, name), artifact)) } : {}),
+      selected: selected === entry.candidate,
+    };
+  });
+}
+
 function readRound(run: RunContext, round: number, summary: RoundSummary | undefined): RoundView {
   const { roots, links } = run;
   const name = `round_${round}`;
@@ -105,6 +129,7 @@ function readRound(run: RunContext, round: number, summary: RoundSummary | undef
   const verdictRead = existsSync(join(directory, 'verdict.json')) ? readJsonFile(join(directory, 'verdict.json'), VerdictSchema) : {};
   const artifactName = run.artifactFileName && existsSync(join(directory, run.artifactFileName)) ? run.artifactFileName : readdirSync(directory).find((file) => file.endsWith('.html'));
   const events = readJsonLines(join(directory, 'events.jsonl'), EventSchema);
+  const candidates = readCandidates(run, round, summary);
   return {
     round,
     kind: summary?.kind ?? String(inner?.['mode'] ?? 'unknown'),
@@ -118,6 +143,7 @@ function readRound(run: RunContext, round: number, summary: RoundSummary | undef
     ...(artifactName ? { artifactUrl: links.artifact(childLocation(location, artifactName)) } : {}),
     events,
     freshStart: isFreshStart(round, summary, inner, run.events),
+    ...(candidates ? { candidates } : {}),
   };
 }
 

@@ -65,6 +65,18 @@ export interface FailureLinks {
   tracePath?: string;
 }
 
+/** One of a round's candidates (`--candidates N` > 1), from `round_N/candidates/K/`. */
+export interface CandidateView {
+  candidate: number;
+  /** Its entry in the round's summary (status, verdict figures, tokens, error), as written. */
+  summary?: Record<string, unknown>;
+  /** Its own calls (candidate 1's loop is the round's, so its calls are the round's). */
+  calls: CallView[];
+  verdict?: Verdict;
+  artifactUrl?: string;
+  selected: boolean;
+}
+
 export interface RoundView {
   round: number;
   kind: string;
@@ -80,6 +92,8 @@ export interface RoundView {
   events: RunEvent[];
   /** The round began the inner loop from scratch (a fresh start, possibly with pitfalls). */
   freshStart: boolean;
+  /** With candidates: every one, its verdict and artifact; the round's verdict is the selected one's. */
+  candidates?: CandidateView[];
 }
 
 export interface RunView {

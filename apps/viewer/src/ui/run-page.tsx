@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { bestEarlier } from '../shared/verdict-comparison.js';
 import type { RoundView, RunView, StateSnapshot } from '../shared/view-model.js';
 import { CallDetail } from './call-detail.js';
+import { CandidatesTable } from './candidates-table.js';
 import { loadRun, watchRun } from './data-source.js';
 import { formatDate, formatDuration, formatTokens } from './format.js';
 import { RoundTimeline, type Selection } from './round-timeline.js';
@@ -37,6 +38,7 @@ function Detail({ run, selection }: { run: RunView; selection: Selection }) {
   const best = bestEarlier(earlier);
   return (
     <div class="verdict-and-artifact">
+      {round.candidates ? <CandidatesTable candidates={round.candidates} /> : null}
       <VerdictDetail
         verdict={round.verdict}
         links={round.failureLinks}

@@ -3,6 +3,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { NotASpecFolderError, SpecInvalidError, SpecNotFoundError, SpecsDirectoryNotFoundError } from '../errors.js';
 import { stageOutsideNodeModules } from './stage-outside-node-modules.js';
+import { heldOutProblems } from '../held-out.js';
 
 /** Environment variable naming the specs directory (overrides the walk up from cwd). */
 export const SPECS_DIRECTORY_ENV = 'NDLI_SPECS_DIR';
@@ -26,6 +27,19 @@ export const EquivalentMutantSchema = z.object({
 });
 export type EquivalentMutant = z.infer<typeof EquivalentMutantSchema>;
 
+/**
+ * Tests held out from the loop (see held-out.ts): those tagged `tag` (`test('title', { tag: '@held-out' }, …)`)
+ * and/or every test of the listed files (`tests/x.spec.ts`). Judged every round, never shown to the model.
+ */
+export const HeldOutSchema = z
+  .object({
+    tag: z.string().regex(/^@[\w-]+$/, 'a Playwright tag such as @held-out').optional(),
+    files: z.array(z.string().regex(/^tests\/[^\\]+\.spec\.ts$/, 'a test file of the spec, e.g. tests/edge-cases.spec.ts')).min(1, 'list at least one test file, or leave files out').optional(),
+  })
+  .strict()
+  .refine((heldOut) => heldOut.tag !== undefined || heldOut.files !== undefined, 'name a tag, test files, or both');
+export type HeldOut = z.infer<typeof HeldOutSchema>;
+
 /** `spec.json` of a spec folder (specs/README.md). */
 export const SpecManifestSchema = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'kebab-case name'),
@@ -37,6 +51,7 @@ export const SpecManifestSchema = z.object({
     .object({ score: z.number().min(0).max(1), killed: z.number().int(), survived: z.number().int(), invalid: z.number().int(), equivalent: z.number().int().optional(), sampled: z.number().int(), generated: z.number().int(), seed: z.number().int(), secondsPerMutant: z.number().optional() })
     .optional(),
   equivalentMutants: z.array(EquivalentMutantSchema).optional(),
+  heldOut: HeldOutSchema.optional(),
 });
 export type SpecManifest = z.infer<typeof SpecManifestSchema>;
 
@@ -78,6 +93,8 @@ export const SpecFolderSchema = z.object({
   variants: z.array(VariantSchema),
   /** spec.json's declared equivalent mutants (absent: none). */
   equivalentMutants: z.array(EquivalentMutantSchema).optional(),
+  /** spec.json's held-out tests (absent: none). */
+  heldOut: HeldOutSchema.optional(),
 });
 export type SpecFolder = z.infer<typeof SpecFolderSchema>;
 
@@ -174,6 +191,7 @@ export function readSpecFolder(directory: string): SpecFolder {
     problems.push('tests/ has no test file (*.spec.ts, *.test.ts, or .js alike)');
   }
   if (!existsSync(referencePath)) problems.push(`reference/${manifest.artifact} is missing`);
+  if (manifest.heldOut) problems.push(...heldOutProblems(directory, manifest.heldOut));
   if (problems.length > 0) throw new SpecInvalidError({ directory, problems });
 
   return stageOutsideNodeModules({
@@ -191,6 +209,7 @@ export function readSpecFolder(directory: string): SpecFolder {
     }),
     variants: describedFiles(join(directory, 'variants'), 'variant').map(({ file }) => file),
     ...(manifest.equivalentMutants ? { equivalentMutants: manifest.equivalentMutants } : {}),
+    ...(manifest.heldOut ? { heldOut: manifest.heldOut } : {}),
   });
 }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { BenchPlanSchema, type BenchPlan, type PlannedTrial } from '../bench-plan.js';
+import { BenchPlanSchema, TrialSettingSchema, type BenchPlan, type PlannedTrial } from '../bench-plan.js';
 import { TrialResultSchema, trialKey } from '../trial-result.js';
 import { RunDirectoryFilesSchema } from './run-directory-files.js';
 
 /** What a worker needs to run one trial exactly as a local bench does. */
 export const TrialJobDataSchema = z.object({
   plan: BenchPlanSchema,
-  trial: z.object({ model: z.string(), spec: z.string(), mode: BenchPlanSchema.shape.modes.element, trial: z.number().int().min(1) }),
+  trial: z.object({ model: z.string(), spec: z.string(), mode: BenchPlanSchema.shape.modes.element, trial: z.number().int().min(1), setting: TrialSettingSchema.optional() }),
   /** The server the coordinator assigned (plan.baseUrls, round robin); a worker's --base-url wins. */
   baseUrl: z.string().optional(),
   /** Ship Ralph's screenshots, traces and report too (large); otherwise only states, calls, artifacts, verdicts. */
