@@ -23,7 +23,7 @@ export {
 export { LmStudioModel, type LmStudioModelOptions } from './lmstudio-model.js';
 export { DEFAULT_LMSTUDIO_BASE_URL, resolveLmStudioAddress, type LmStudioAddress } from './lmstudio-base-url.js';
 export { lmStudioCallRecord, mapLmStudioStopReason, type LmStudioPredictionLike } from './lmstudio-call-record.js';
-export { ModelContextExceededError, contextOverflowTokens, type ContextBudget } from './lmstudio-context-window.js';
+export { ModelContextExceededError, contextOverflowTokens, type ContextBudget } from './context-exceeded.js';
 export { LMSTUDIO_START_HINT } from './lmstudio-session.js';
 export { OpenAICompatibleModel, type OpenAICompatibleModelOptions } from './openai-compatible-model.js';
 export { OllamaChatModel, type OllamaChatModelOptions } from './ollama-chat-model.js';
@@ -51,3 +51,15 @@ export { RecordingModel, withRecording, type RecordingOptions } from './recordin
 export { MODEL_PROVIDERS, MODEL_SPEC_FORMS, parseModelSpec, type ModelSpec } from './model-spec.js';
 export { createLanguageModel, type CreateLanguageModelOptions } from './create-language-model.js';
 export { listModels, type AvailableModel, type ListModelsOptions } from './list-models.js';
+export { LocalModel, type LocalModelLoaded, type LocalModelOptions } from './providers/local/local-model.js';
+export { releaseLocalModels, llamaBackend, type LlamaBackend } from './providers/local/llama-runtime.js';
+export {
+  DEFAULT_LOCAL_MODEL_ALIAS,
+  LOCAL_MODEL_ALIASES,
+  SMALL_LOCAL_MODEL_ALIAS,
+  findLocalModelAlias,
+  type LocalModelAlias,
+} from './providers/local/local-model-catalog.js';
+export { modelsDirectory } from './providers/local/models-directory.js';
+export { resolveLocalModel, type LocalModelSource } from './providers/local/local-model-source.js';
+export { checkGgufFile, type GgufFileFacts } from './providers/local/gguf-file-check.js';

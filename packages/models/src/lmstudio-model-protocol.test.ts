@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ModelAbortedError, ModelHttpError, ModelNotFoundError, ModelOutputError, ModelTimeoutError } from './errors.js';
 import type { GenerateObjectRequest, GenerationProgress } from './language-model.js';
-import { ModelContextExceededError } from './lmstudio-context-window.js';
+import { ModelContextExceededError } from './context-exceeded.js';
 import { listModels } from './list-models.js';
 import { LmStudioModel, type LmStudioModelOptions } from './lmstudio-model.js';
 import { startLmStudioProtocolServer, type LmStudioProtocolServer, type ScriptedLmStudio } from './testing/lmstudio-server/index.js';

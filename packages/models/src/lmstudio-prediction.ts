@@ -2,7 +2,7 @@ import { Chat, type LLM, type LMStudioClient } from '@lmstudio/sdk';
 import type { CallRecord, GenerateObjectRequest } from './language-model.js';
 import type { CallDeadline } from './call-deadline.js';
 import { lmStudioCallRecord } from './lmstudio-call-record.js';
-import { ModelContextExceededError, contextOverflowTokens, type ContextBudget } from './lmstudio-context-window.js';
+import { ModelContextExceededError, contextOverflowTokens, type ContextBudget } from './context-exceeded.js';
 import { isLmStudioModelNotFound, lmStudioModelNotFound } from './lmstudio-errors.js';
 import { PredictionProgress } from './lmstudio-prediction-progress.js';
 

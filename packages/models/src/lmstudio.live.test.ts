@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ModelNotFoundError, ModelOutputError } from './errors.js';
 import type { GenerationProgress } from './language-model.js';
-import { ModelContextExceededError } from './lmstudio-context-window.js';
+import { ModelContextExceededError } from './context-exceeded.js';
 import { listModels } from './list-models.js';
 import { LmStudioModel } from './lmstudio-model.js';
 
