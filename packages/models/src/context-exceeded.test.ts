@@ -35,7 +35,7 @@ describe('ModelContextExceededError per provider', () => {
   it('tells a local model user what the model was trained on and what to lower', () => {
     const error = new ModelContextExceededError({ provider: 'local', modelId: 'tiny.gguf', promptTokens: 300, maxTokens: 4000, contextLength: 4096 });
     expect(error.message).toContain('was trained on a context of 4096 tokens');
-    expect(error.hint).toContain('lower maxTokens to at most 3796');
+    expect(error.hint).toContain('Lower maxTokens to at most 3796');
     expect(error.hint).not.toContain('lms load');
   });
 
