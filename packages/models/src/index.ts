@@ -63,3 +63,5 @@ export {
 export { modelsDirectory } from './providers/local/models-directory.js';
 export { resolveLocalModel, type LocalModelSource } from './providers/local/local-model-source.js';
 export { checkGgufFile, type GgufFileFacts } from './providers/local/gguf-file-check.js';
+export { downloadModelFile, type DownloadOptions, type DownloadProgress, type DownloadResult } from './providers/local/model-download.js';
+export { machineMemory, memoryFit, type MachineMemory, type MemoryFit } from './providers/local/memory-fit.js';
