@@ -23,12 +23,14 @@ import { resolveLocalModel, type LocalModelSource } from './local-model-source.j
 export interface LocalModelOptions {
   /** Where aliases and `hf:` URIs are looked up (default: see models-directory.ts). */
   modelsDirectory?: string;
-  /** CPU threads for generation. Default: the machine's available cores (more only contend with each other). */
+  /** CPU threads for generation. Default: NDLI_LOCAL_THREADS, else the machine's available cores (more only contend with each other). */
   threads?: number;
   /** A call that produces no token for this long fails (after its prompt is read). Default 120 s. */
   idleTimeoutMs?: number;
   /** Total time of one call. Default 30 minutes. */
   timeoutMs?: number;
+  /** False samples without the schema's grammar (an ablation, and the bench's baseline). Default true. */
+  constrain?: boolean;
   /** Told once, when the model is loaded: the console line naming the file, the time and the hardware. */
   onLoaded?: (loaded: LocalModelLoaded) => void;
 }
@@ -65,7 +67,8 @@ export class LocalModel implements LanguageModel {
   }
 
   get threads(): number {
-    return this.options.threads ?? Math.max(1, availableParallelism());
+    const configured = Number(process.env['NDLI_LOCAL_THREADS']);
+    return this.options.threads ?? (Number.isInteger(configured) && configured > 0 ? configured : Math.max(1, availableParallelism()));
   }
 
   generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
@@ -120,7 +123,7 @@ export class LocalModel implements LanguageModel {
     });
     const startedAt = performance.now();
     try {
-      const grammar = await this.grammarFor(model, request.jsonSchema);
+      const grammar = this.options.constrain === false ? { grammar: undefined } : await this.grammarFor(model, request.jsonSchema);
       // The model never sees the grammar: the prompt still has to describe the shape it is held to.
       const history: ChatHistoryItem[] = [
         { type: 'system', text: systemPromptFor('prompt', request.system, request.jsonSchema) },
