@@ -1,4 +1,4 @@
-import type { ChatHistoryItem, ChatModelResponse, LlamaChat, LlamaChatResponseChunk, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
+import type { ChatHistoryItem, ChatModelResponse, ChatWrapper, LlamaChat, LlamaChatResponseChunk, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
 import type { CallDeadline } from '../../call-deadline.js';
 import type { ModelContextExceededError } from '../../context-exceeded.js';
 import type { GenerationFigures, GenerationMeter } from '../../generation-meter.js';
@@ -10,6 +10,10 @@ export interface LocalGenerationOptions {
   /** The schema's grammar; undefined samples unconstrained. */
   grammar: LlamaGrammar | undefined;
   threads: number;
+  /** The prompt format; default: the one node-llama-cpp resolves from the model's chat template. */
+  chatWrapper?: ChatWrapper;
+  /** A reasoning model's thinking budget; when spent, the thought is closed and the answer begins. Default maxTokens. */
+  maxThoughtTokens?: number;
   deadline: CallDeadline;
   meter: GenerationMeter;
   contextExceeded: (promptTokens: number, contextLength: number) => ModelContextExceededError;
@@ -38,7 +42,7 @@ const CONTEXT_SLACK_TOKENS = 16;
  */
 export async function generateAnswer(model: LlamaModel, history: ChatHistoryItem[], options: LocalGenerationOptions): Promise<LocalAnswer> {
   const { LlamaChat, resolveChatWrapper } = await import('node-llama-cpp');
-  const chatWrapper = resolveChatWrapper(model);
+  const chatWrapper = options.chatWrapper ?? resolveChatWrapper(model);
   const promptTokens = chatWrapper.generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] }).contextText.tokenize(model.tokenizer).length;
   const contextLength = model.trainContextSize;
   if (promptTokens + options.maxTokens > contextLength) throw options.contextExceeded(promptTokens, contextLength);
@@ -109,7 +113,7 @@ async function think(
       seed: options.seed,
       signal: stop.signal,
       stopOnAbortSignal: true,
-      budgets: { thoughtTokens: options.maxTokens },
+      budgets: { thoughtTokens: Math.min(options.maxThoughtTokens ?? options.maxTokens, options.maxTokens) },
       onResponseChunk: (chunk) => {
         if (chunk.type === 'segment' && chunk.segmentType === 'thought') {
           onChunk(chunk);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { ChatHistoryItem, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
+import type { ChatHistoryItem, ChatWrapper, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
 import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadline, type CallDeadline } from '../../call-deadline.js';
 import { ModelContextExceededError } from '../../context-exceeded.js';
 import { ModelAbortedError, ModelError, ModelFileError, ModelNotDownloadedError, ModelTimeoutError } from '../../errors.js';
@@ -29,6 +29,10 @@ export interface LocalModelOptions {
   idleTimeoutMs?: number;
   /** Total time of one call. Default 30 minutes. */
   timeoutMs?: number;
+  /** Reasoning models: tokens the thinking may use before it is closed and the answer begins. Default: the call's maxTokens. */
+  maxThoughtTokens?: number;
+  /** The prompt format, for a model whose chat template node-llama-cpp does not recognise. Default: resolved from the template. */
+  chatWrapper?: ChatWrapper;
   /** False samples without the schema's grammar (an ablation, and the bench's baseline). Default true. */
   constrain?: boolean;
   /** Told once, when the model is loaded: the console line naming the file, the time and the hardware. */
@@ -135,6 +139,8 @@ export class LocalModel implements LanguageModel {
         seed: request.seed,
         grammar: grammar.grammar,
         threads: this.threads,
+        ...(this.options.chatWrapper === undefined ? {} : { chatWrapper: this.options.chatWrapper }),
+        ...(this.options.maxThoughtTokens === undefined ? {} : { maxThoughtTokens: this.options.maxThoughtTokens }),
         deadline,
         meter: new GenerationMeter(request.onProgress),
         contextExceeded: (promptTokens, contextLength) =>
