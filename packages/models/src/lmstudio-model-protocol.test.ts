@@ -296,3 +296,18 @@ describe('LmStudioModel: faults and cancellation (SCRIPTED server)', () => {
     expect(result.object).toEqual({ ok: true });
   });
 });
+
+describe('LmStudioModel on the shared retry path (SCRIPTED server)', () => {
+  it('keeps the retried attempts on a ModelOutputError after a fault', async () => {
+    const lmstudio = await start({ predictions: [{ fragments: ['{'], end: { kind: 'drop-connection' } }, { fragments: ['not json at all'] }] });
+    const error = await failure(model(lmstudio).generateObject(request));
+    expect(ModelOutputError.isInstance(error)).toBe(true);
+    expect((error as ModelOutputError).serverAttempts).toHaveLength(1);
+  });
+
+  it('waits retryBaseDelayMs before a retry', async () => {
+    const lmstudio = await start({ predictions: [{ fragments: ['{'], end: { kind: 'drop-connection' } }, { fragments: ['{"ok": true}'] }] });
+    const result = await model(lmstudio, { retryBaseDelayMs: 20 }).generateObject(request);
+    expect(result.serverAttempts?.[0]?.delayMs).toBe(20);
+  });
+});

@@ -3,8 +3,8 @@ import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadline, t
 import { toLmStudioError, type LmStudioErrorContext } from './lmstudio-errors.js';
 import { predictOnce } from './lmstudio-prediction.js';
 import { withLmStudioClient } from './lmstudio-session.js';
-import { parseModelOutput } from './parse-output.js';
-import { withTransportRetry, type TransportRetryOptions } from './transport-retry.js';
+import { generateWithRetries } from './retried-generation.js';
+import type { TransportRetryOptions } from './transport-retry.js';
 
 export interface LmStudioModelOptions extends TransportRetryOptions {
   /** ws://, wss://, http:// or https://; default env LMSTUDIO_BASE_URL, else ws://127.0.0.1:1234. */
@@ -46,17 +46,15 @@ export class LmStudioModel implements LanguageModel {
     const context = (): LmStudioErrorContext => ({ modelId: this.modelId, stopCause: deadline.reason(), timeoutMs, idleTimeoutMs });
     try {
       if (deadline.signal.aborted) throw toLmStudioError(request.abortSignal?.reason, context());
-      const { value: call, serverAttempts } = await withTransportRetry(() => this.attempt(request, deadline, context), {
+      // The shared retry path: retries of server faults (a dropped connection, a failed load or prediction;
+      // default 3, ≤ 30 s of waiting, retryBaseDelayMs honoured), failed attempts kept on the result and on a ModelOutputError.
+      return await generateWithRetries(request, () => this.attempt(request, deadline, context), {
         provider: this.provider,
         modelId: this.modelId,
-        // Retries of server faults (a dropped connection, a failed load or prediction): default 3, ≤ 30 s of waiting.
-        maxRetries: this.options.maxRetries,
-        maxRetryWaitMs: this.options.maxRetryWaitMs,
-        abortSignal: request.abortSignal,
+        retry: this.options,
         serverSeen: () => this.serverSeen,
-        random: this.options.random,
+        ...(this.options.random === undefined ? {} : { random: this.options.random }),
       });
-      return parseModelOutput(serverAttempts.length > 0 ? { ...call, serverAttempts } : call, request.schema, this.provider);
     } finally {
       deadline.dispose();
     }

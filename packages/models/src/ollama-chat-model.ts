@@ -1,4 +1,4 @@
-import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadline, type CallDeadline } from './call-deadline.js';
+import { startCallDeadlineFor, type CallDeadline } from './call-deadline.js';
 import type { ModelError } from './errors.js';
 import { GenerationMeter } from './generation-meter.js';
 import {
@@ -12,7 +12,7 @@ import { readOllamaStream, type OllamaAnswer } from './ollama-chat-stream.js';
 import { ollamaApiRoot, ollamaContextSize } from './ollama-context.js';
 import { generateWithRetries } from './retried-generation.js';
 import { brokenOffError, commonServerError, httpStatusError, type ServerErrorContext } from './server-errors.js';
-import { modelIdsFromListBody, probeHttp } from './server-preflight.js';
+import { listedModelIds } from './server-preflight.js';
 import { systemPromptFor } from './structured-output-mode.js';
 import type { TransportRetryOptions } from './transport-retry.js';
 
@@ -77,11 +77,7 @@ export class OllamaChatModel implements LanguageModel {
 
   private async answer(request: GenerateObjectRequest<unknown>): Promise<CallRecord> {
     for (;;) {
-      const deadline = startCallDeadline({
-        idleTimeoutMs: this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-        totalTimeoutMs: this.options.timeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS,
-        callerSignal: request.abortSignal,
-      });
+      const deadline = startCallDeadlineFor(request.abortSignal, this.options);
       const startedAt = performance.now();
       try {
         const answer = await this.requestOnce(request, deadline);
@@ -163,15 +159,10 @@ export class OllamaChatModel implements LanguageModel {
     const common = commonServerError(error, context);
     if (common !== undefined) return common;
     if (!(error instanceof OllamaStatusFailure)) return brokenOffError(error, context);
-    const availableModels = error.status === 404 ? await this.listModelIds() : undefined;
+    const availableModels = error.status === 404 ? await listedModelIds(`${this.apiRoot}/v1/models`) : undefined;
     return httpStatusError({ status: error.status, body: error.body, headers: error.headers, cause: error }, { ...context, availableModels }, {
       modelNotFound: `Pull it first: \`ollama pull ${this.modelId}\`.`,
       wrongUrl: 'Is this an Ollama server? Its native API answers on /api/chat.',
     });
-  }
-
-  private async listModelIds(): Promise<string[] | undefined> {
-    const probe = await probeHttp(`${this.apiRoot}/v1/models`, 2000);
-    return probe.answered && probe.status === 200 ? modelIdsFromListBody(probe.body) : undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError } from 'ai';
-import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadline, type CallDeadline } from './call-deadline.js';
+import { startCallDeadlineFor, type CallDeadline } from './call-deadline.js';
 import type { ModelError } from './errors.js';
 import { GenerationMeter } from './generation-meter.js';
 import {
@@ -17,7 +17,7 @@ import { readChatStream, streamContentKind } from './openai-compatible-stream.js
 import { acceptPlainAnswers } from './plain-answer-as-event-stream.js';
 import { StreamInterruptedError } from './stream-interrupted-error.js';
 import { generateWithRetries } from './retried-generation.js';
-import { modelIdsFromListBody, probeHttp } from './server-preflight.js';
+import { listedModelIds } from './server-preflight.js';
 import { systemPromptFor } from './structured-output-mode.js';
 import type { StructuredOutputMode } from './structured-output-mode.js';
 import type { TransportRetryOptions } from './transport-retry.js';
@@ -115,9 +115,7 @@ export class OpenAICompatibleModel implements LanguageModel {
   }
 
   private async requestOnce(request: GenerateObjectRequest<unknown>, capabilities: ServerCapabilities): Promise<RequestOutcome> {
-    const totalTimeoutMs = this.options.timeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
-    const idleTimeoutMs = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    const deadline = startCallDeadline({ idleTimeoutMs, totalTimeoutMs, callerSignal: request.abortSignal });
+    const deadline = startCallDeadlineFor(request.abortSignal, this.options);
     const startedAt = performance.now();
     try {
       const answer = capabilities.streaming ? await this.streamAnswer(request, capabilities.mode, deadline) : await this.plainAnswer(request, capabilities.mode, deadline);
@@ -174,7 +172,7 @@ export class OpenAICompatibleModel implements LanguageModel {
 
   private async mapError(error: unknown, deadline: CallDeadline): Promise<ModelError> {
     const reason = deadline.reason();
-    const availableModels = APICallError.isInstance(error) && error.statusCode === 404 ? await this.listModelIds() : undefined;
+    const availableModels = APICallError.isInstance(error) && error.statusCode === 404 ? await listedModelIds(`${this.options.baseUrl}/models`) : undefined;
     return toOpenAICompatibleError(error, {
       provider: this.provider,
       modelId: this.modelId,
@@ -186,9 +184,4 @@ export class OpenAICompatibleModel implements LanguageModel {
     });
   }
 
-  /** For a ModelNotFoundError that says what is there instead; best effort, never throws. */
-  private async listModelIds(): Promise<string[] | undefined> {
-    const probe = await probeHttp(`${this.options.baseUrl}/models`, 2000);
-    return probe.answered && probe.status === 200 ? modelIdsFromListBody(probe.body) : undefined;
-  }
 }

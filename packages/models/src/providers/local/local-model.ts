@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { ChatHistoryItem, ChatWrapper, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
-import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, startCallDeadline, type CallDeadline } from '../../call-deadline.js';
+import { startCallDeadlineFor, type CallDeadline } from '../../call-deadline.js';
 import { ModelContextExceededError } from '../../context-exceeded.js';
 import { ModelAbortedError, ModelError, ModelFileError, ModelNotDownloadedError, ModelTimeoutError } from '../../errors.js';
 import { GenerationMeter } from '../../generation-meter.js';
@@ -120,11 +120,7 @@ export class LocalModel implements LanguageModel {
 
   private async answer(request: GenerateObjectRequest<unknown>): Promise<CallRecord> {
     const model = await this.load();
-    const deadline = startCallDeadline({
-      idleTimeoutMs: this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-      totalTimeoutMs: this.options.timeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS,
-      callerSignal: request.abortSignal,
-    });
+    const deadline = startCallDeadlineFor(request.abortSignal, this.options);
     const startedAt = performance.now();
     try {
       const grammar = this.options.constrain === false ? { grammar: undefined } : await this.grammarFor(model, request.jsonSchema);
