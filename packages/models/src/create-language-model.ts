@@ -1,14 +1,14 @@
 import { isAbsolute, resolve } from 'node:path';
 import { ModelSpecError } from './errors.js';
 import type { LanguageModel } from './language-model.js';
-import { LmStudioModel } from './lmstudio-model.js';
+import { LmStudioModel } from './providers/lmstudio/lmstudio-model.js';
 import { parseModelSpec } from './model-spec.js';
 import { LocalModel, type LocalModelLoaded } from './providers/local/local-model.js';
-import { OllamaChatModel } from './ollama-chat-model.js';
-import { OpenAICompatibleModel } from './openai-compatible-model.js';
-import { OPENAI_COMPATIBLE_PRESETS, isOpenAICompatibleProvider, resolvePresetBaseUrl } from './openai-compatible-presets.js';
-import { withRecording } from './recording-model.js';
-import { ReplayModel } from './replay-model.js';
+import { OllamaChatModel } from './providers/ollama/ollama-chat-model.js';
+import { OpenAICompatibleModel } from './providers/openai-compatible/openai-compatible-model.js';
+import { OPENAI_COMPATIBLE_PRESETS, isOpenAICompatibleProvider, resolvePresetBaseUrl } from './providers/openai-compatible/openai-compatible-presets.js';
+import { withRecording } from './providers/replay/recording-model.js';
+import { ReplayModel } from './providers/replay/replay-model.js';
 
 export interface CreateLanguageModelOptions {
   /** Server URL; each provider has a default and an environment variable. */

@@ -1,5 +1,5 @@
 import { ModelSpecError } from './errors.js';
-import { OPENAI_COMPATIBLE_PRESETS } from './openai-compatible-presets.js';
+import { OPENAI_COMPATIBLE_PRESETS } from './providers/openai-compatible/openai-compatible-presets.js';
 
 export const MODEL_PROVIDERS = ['lmstudio', ...Object.keys(OPENAI_COMPATIBLE_PRESETS), 'local', 'replay'] as const;
 
