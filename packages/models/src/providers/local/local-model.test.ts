@@ -68,6 +68,14 @@ describe('LocalModel (real inference, random weights)', () => {
     expect(parsed).toBeGreaterThan(0);
   });
 
+  it('samples unions (zod writes anyOf, compiled as oneOf) within the schema', async () => {
+    const choice = z.object({ pick: z.union([z.object({ kind: z.literal('a') }), z.object({ kind: z.literal('b'), size: z.enum(['small', 'large']) })]) });
+    for (let seed = 1; seed <= 3; seed += 1) {
+      const result = await model.generateObject(request('choice', choice, { seed, maxTokens: 200 }));
+      expect(['a', 'b']).toContain(result.object.pick.kind);
+    }
+  });
+
   it('counts usage with the model tokenizer and starts every call in a fresh context', async () => {
     const first = await model.generateObject(request('generated_artifact', generatedArtifact, { seed: 7 }));
     const second = await model.generateObject(request('generated_artifact', generatedArtifact, { seed: 7 }));

@@ -214,12 +214,22 @@ function finishReasonOf(stopReason: string): FinishReason {
 
 /**
  * The schema as the grammar compiler takes it. node-llama-cpp supports a subset of JSON Schema
- * (type, properties, required, additionalProperties, items, prefixItems, minItems/maxItems,
- * minLength/maxLength, enum, const, anyOf/oneOf, $defs/$ref, format for dates and times) and ignores
- * the rest; `$schema` is dropped. What the grammar cannot express (pattern, minimum/maximum,
+ * (type, properties, additionalProperties, items, prefixItems, minItems/maxItems, minLength/maxLength,
+ * minProperties/maxProperties, enum, const, oneOf, $defs/$ref, format for dates and times) and
+ * ignores the rest. It treats every property as required. zod writes unions as `anyOf`, which the
+ * compiler does not know: for sampling, "any of" and "one of" allow the same alternatives, so `anyOf`
+ * becomes `oneOf`. `$schema` is dropped. What the grammar cannot express (pattern, minimum/maximum,
  * refinements) is still checked by zod after sampling.
  */
-function grammarSchema(jsonSchema: JsonSchema): JsonSchema {
+export function grammarSchema(jsonSchema: JsonSchema): JsonSchema {
   const { $schema: _schema, ...rest } = jsonSchema;
-  return rest;
+  return convert(rest) as JsonSchema;
+}
+
+function convert(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(convert);
+  if (typeof value !== 'object' || value === null) return value;
+  const converted: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) converted[key === 'anyOf' ? 'oneOf' : key] = convert(item);
+  return converted;
 }
