@@ -16,6 +16,12 @@ export interface TinyGgufOptions {
   chatTemplate?: string | null;
   /** The model's training context length (`llama.context_length`). Default 4096. */
   contextLength?: number;
+  /**
+   * ASCII characters the model strongly prefers wherever the grammar allows them (e.g. `"]}` to close
+   * strings and arrays soon). Random weights close a string only by chance; with this, answers to
+   * schemas without maxLength end too. Default none: uniformly random preferences.
+   */
+  favouredCharacters?: string;
 }
 
 export const TINY_GGUF_CHATML_TEMPLATE =
@@ -85,6 +91,7 @@ export function tinyGgufBytes(options: TinyGgufOptions = {}): Buffer {
     dims,
     data: name.endsWith('norm.weight') ? constant(product(dims), 1) : randomWeights(product(dims), random, 1 / Math.sqrt(dims[0] ?? 1)),
   }));
+  if (options.favouredCharacters !== undefined) favour(tensors, options.favouredCharacters);
 
   const writer = new ByteWriter();
   writer.raw(Buffer.from('GGUF', 'latin1'));
@@ -111,6 +118,25 @@ export function tinyGgufBytes(options: TinyGgufOptions = {}): Buffer {
   }
   return writer.bytes();
 }
+
+/**
+ * Every token embedding gets a large constant first component, so the normalised hidden state always
+ * points that way; the output rows of the favoured characters' byte tokens read that component, all
+ * others ignore it. Their logits then dominate wherever the grammar allows them.
+ */
+function favour(tensors: { name: string; data: Float32Array }[], characters: string): void {
+  const embedding = tensors.find((tensor) => tensor.name === 'token_embd.weight')?.data;
+  const output = tensors.find((tensor) => tensor.name === 'output.weight')?.data;
+  if (embedding === undefined || output === undefined) return;
+  const favoured = new Set([...characters].map((character) => FIRST_BYTE_TOKEN + character.charCodeAt(0)));
+  for (let token = 0; token * EMBEDDING < embedding.length; token += 1) {
+    embedding[token * EMBEDDING] = 4;
+    output[token * EMBEDDING] = favoured.has(token) ? 3 : 0;
+  }
+}
+
+/** `<unk>`, `<s>`, `</s>` come first: byte b is token 3 + b. */
+const FIRST_BYTE_TOKEN = 3;
 
 function byteVocabulary(): { tokens: string[]; scores: number[]; types: number[] } {
   // Token types as llama.cpp reads them: 2 unknown, 3 control, 6 byte, 5 unused, 1 normal.
