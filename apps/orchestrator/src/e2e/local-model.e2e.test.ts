@@ -51,4 +51,23 @@ describe('ndli run on a local model (real inference, random weights)', () => {
     // A header line, then one line per call.
     expect(transcript.length).toBe(calls.length + 1);
   }, 150_000);
+
+  it('without --model and nothing to run on, says in one line how to get a model (exit 2)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ndli-no-model-'));
+    const saved = { models: process.env['NDLI_MODELS_DIR'], lmstudio: process.env['LMSTUDIO_BASE_URL'], ollama: process.env['OLLAMA_BASE_URL'] };
+    // No downloaded model, and the servers' addresses point at a closed port (port 9, discard): nothing answers.
+    process.env['NDLI_MODELS_DIR'] = mkdtempSync(join(tmpdir(), 'ndli-models-'));
+    process.env['LMSTUDIO_BASE_URL'] = 'ws://127.0.0.1:9';
+    process.env['OLLAMA_BASE_URL'] = 'http://127.0.0.1:9';
+    const result = await runCli(['run', 'tiny', '--specs-dir', tinySpecsDirectory()], cwd).finally(() => {
+      for (const [name, value] of [['NDLI_MODELS_DIR', saved.models], ['LMSTUDIO_BASE_URL', saved.lmstudio], ['OLLAMA_BASE_URL', saved.ollama]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('none found');
+    expect(result.stderr).toContain('ndli models pull qwen2.5-coder-1.5b');
+    expect(result.stderr).toContain('--model replay/demo');
+  }, 60_000);
 });
