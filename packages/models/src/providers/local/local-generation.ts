@@ -32,6 +32,12 @@ export interface LocalAnswer {
   figures: GenerationFigures;
 }
 
+/**
+ * The prompt format resolved from a model's chat template, once per model: resolving renders the
+ * template against every known format (about a second), which would otherwise delay every call's first token.
+ */
+const chatWrappers = new WeakMap<LlamaModel, ChatWrapper>();
+
 /** Tokens beyond prompt + maxTokens for the end-of-turn markers the chat template adds. */
 const CONTEXT_SLACK_TOKENS = 16;
 
@@ -42,7 +48,11 @@ const CONTEXT_SLACK_TOKENS = 16;
  */
 export async function generateAnswer(model: LlamaModel, history: ChatHistoryItem[], options: LocalGenerationOptions): Promise<LocalAnswer> {
   const { LlamaChat, resolveChatWrapper } = await import('node-llama-cpp');
-  const chatWrapper = options.chatWrapper ?? resolveChatWrapper(model);
+  let chatWrapper = options.chatWrapper ?? chatWrappers.get(model);
+  if (chatWrapper === undefined) {
+    chatWrapper = resolveChatWrapper(model);
+    chatWrappers.set(model, chatWrapper);
+  }
   const promptTokens = chatWrapper.generateContextState({ chatHistory: [...history, { type: 'model', response: [] }] }).contextText.tokenize(model.tokenizer).length;
   const contextLength = model.trainContextSize;
   if (promptTokens + options.maxTokens > contextLength) throw options.contextExceeded(promptTokens, contextLength);
