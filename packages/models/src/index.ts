@@ -51,7 +51,7 @@ export { RecordingModel, withRecording, type RecordingOptions } from './provider
 export { MODEL_PROVIDERS, MODEL_SPEC_FORMS, parseModelSpec, type ModelSpec } from './model-spec.js';
 export { createLanguageModel, type CreateLanguageModelOptions } from './create-language-model.js';
 export { listModels, type AvailableModel, type ListModelsOptions } from './list-models.js';
-export { LocalModel, type LocalModelLoaded, type LocalModelOptions } from './providers/local/local-model.js';
+export { LocalModel, defaultLocalThreads, type LocalModelLoaded, type LocalModelOptions } from './providers/local/local-model.js';
 export { releaseLocalModels, llamaBackend, type LlamaBackend } from './providers/local/llama-runtime.js';
 export {
   DEFAULT_LOCAL_MODEL_ALIAS,

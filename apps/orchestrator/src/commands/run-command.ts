@@ -1,4 +1,4 @@
-import { llamaBackend, parseModelSpec, releaseLocalModels } from '@ndli/models';
+import { defaultLocalThreads, llamaBackend, parseModelSpec, releaseLocalModels } from '@ndli/models';
 import { loadConfig } from '../config/load-config.js';
 import type { NdliConfigInput } from '../config/config-schema.js';
 import { EXIT } from '../cli-errors.js';
@@ -121,8 +121,8 @@ async function prepareLocalModel(model: string | undefined): Promise<void> {
   if (model === undefined || parseModelSpec(model).provider !== 'local') return;
   await ensureLocalModel(model, { interactive: process.stdin.isTTY === true && process.stderr.isTTY === true, out: process.stderr });
   const backend = await llamaBackend();
-  const hardware = backend.gpu === false ? `CPU only (${backend.cpuMathCores} cores; GPU builds: see docs/local-models.md)` : `GPU: ${backend.gpu}${backend.gpuDeviceNames.length > 0 ? ` (${backend.gpuDeviceNames.join(', ')})` : ''}`;
-  process.stderr.write(`→ llama.cpp in-process: ${hardware}\n`);
+  const hardware = backend.gpu === false ? 'CPU only (GPU builds: see docs/local-models.md)' : `GPU: ${backend.gpu}${backend.gpuDeviceNames.length > 0 ? ` (${backend.gpuDeviceNames.join(', ')})` : ''}`;
+  process.stderr.write(`→ llama.cpp in-process: ${hardware}, ${defaultLocalThreads()} CPU thread(s) (NDLI_LOCAL_THREADS to change)\n`);
 }
 
 export async function runCommand(specName: string, flags: RunFlags): Promise<number> {

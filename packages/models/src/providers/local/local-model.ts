@@ -71,8 +71,7 @@ export class LocalModel implements LanguageModel {
   }
 
   get threads(): number {
-    const configured = Number(process.env['NDLI_LOCAL_THREADS']);
-    return this.options.threads ?? (Number.isInteger(configured) && configured > 0 ? configured : Math.max(1, availableParallelism()));
+    return this.options.threads ?? defaultLocalThreads();
   }
 
   generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
@@ -202,6 +201,12 @@ export class LocalModel implements LanguageModel {
       cause: error,
     });
   }
+}
+
+/** NDLI_LOCAL_THREADS, else the machine's available cores: more threads than cores only wait for each other. */
+export function defaultLocalThreads(environment: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(environment['NDLI_LOCAL_THREADS']);
+  return Number.isInteger(configured) && configured > 0 ? configured : Math.max(1, availableParallelism());
 }
 
 /** `eogToken`/`stopGenerationTrigger`: the model or the grammar ended the answer; `maxTokens`: cut. */
