@@ -78,6 +78,9 @@ export async function generateAnswer(model: LlamaModel, history: ChatHistoryItem
       thought?.stoppedBy === 'maxTokens' || remaining <= 0
         ? { response: '', metadata: { stopReason: 'maxTokens' } }
         : await chat.generateResponse(answerHistory, { ...sampling, maxTokens: remaining, ...(options.grammar === undefined ? {} : { grammar: options.grammar }) });
+    // node-llama-cpp can end a generation whose signal fired (e.g. while the prompt was read) as
+    // `stopReason: 'abort'` instead of throwing: that is the deadline or the caller, never an answer.
+    if (options.deadline.signal.aborted) throw options.deadline.signal.reason;
     return {
       text: result.response,
       reasoning: thought?.text ?? '',
