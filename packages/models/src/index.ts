@@ -52,7 +52,7 @@ export { MODEL_PROVIDERS, MODEL_SPEC_FORMS, parseModelSpec, type ModelSpec } fro
 export { createLanguageModel, type CreateLanguageModelOptions } from './create-language-model.js';
 export { listModels, type AvailableModel, type ListModelsOptions } from './list-models.js';
 export { LocalModel, defaultLocalThreads, type LocalModelLoaded, type LocalModelOptions } from './providers/local/local-model.js';
-export { releaseLocalModels, llamaBackend, type LlamaBackend } from './providers/local/llama-runtime.js';
+export { releaseLocalModels, llamaBackend, llamaVramBytes, type LlamaBackend } from './providers/local/llama-runtime.js';
 export {
   DEFAULT_LOCAL_MODEL_ALIAS,
   LOCAL_MODEL_ALIASES,

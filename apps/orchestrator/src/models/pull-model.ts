@@ -6,6 +6,7 @@ import {
   ModelSpecError,
   ModelTooLargeError,
   downloadModelFile,
+  llamaVramBytes,
   machineMemory,
   memoryFit,
   modelsDirectory,
@@ -65,7 +66,7 @@ export async function pullLocalModel(name: string, options: PullOptions): Promis
     return source.path;
   }
   const size = await downloadSize(source);
-  const fit = memoryFit(download.memoryBytes ?? (size ?? 0) * 1.2, await machineMemory());
+  const fit = memoryFit(download.memoryBytes ?? (size ?? 0) * 1.2, await machineMemory(llamaVramBytes));
   if (fit.verdict === 'too-large' && options.force !== true) {
     throw new ModelTooLargeError({ provider: 'local', modelId: name, message: `${name} is too large for this machine. ${fit.message}`, hint: 'Pull a smaller model, or pass --force to download it anyway.' });
   }

@@ -36,6 +36,12 @@ export async function llamaBackend(): Promise<LlamaBackend> {
   return { gpu: llama.gpu, gpuDeviceNames: llama.gpu === false ? [] : await llama.getGpuDeviceNames(), cpuMathCores: llama.cpuMathCores };
 }
 
+/** Total GPU memory llama.cpp sees (0 on CPU builds), for the fit check before a download. */
+export async function llamaVramBytes(): Promise<number> {
+  const llama = await llamaRuntime();
+  return llama.gpu === false ? 0 : (await llama.getVramState()).total;
+}
+
 /** The model at `path`, loaded on first use and kept loaded until `releaseLocalModels`. */
 export function loadedModel(path: string, load: (llama: Llama) => Promise<LlamaModel>): Promise<LlamaModel> {
   let model = loadedModels.get(path);
