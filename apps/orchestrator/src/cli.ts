@@ -53,7 +53,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .command('run')
     .description('generate an app with the inner loop, judge it with Ralph, FIX until green or a budget ends')
     .argument('<spec>', 'target app (a folder under specs/, e.g. calculator)')
-    .option('-m, --model <model>', 'e.g. lmstudio/qwen2.5-coder-7b-instruct, ollama/qwen2.5-coder:7b, openai-compatible/<id>, replay/demo')
+    .option('-m, --model <model>', 'e.g. local/qwen2.5-coder-7b, lmstudio/qwen2.5-coder-7b-instruct, ollama/qwen2.5-coder:7b, replay/demo (default: the config\'s, else the first that answers)')
     .option('-c, --config <file>', 'config file (default: ./ndli.config.{ts,json} if present)')
     .option('--base-url <url>', 'model server URL')
     .option('--temperature <t>', 'sampling temperature', decimal('--temperature'))
@@ -130,14 +130,20 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--browser <path>', 'Chromium executable')
     .action(async (name: string, flags: SpecCheckFlags) => setExitCode(await (await commands.spec()).specCheckCommand(name, flags)));
 
-  program
+  const models = program
     .command('models')
-    .description('list the models the configured server offers')
+    .description('list downloaded local models and the models running servers offer')
     .addOption(new Option('--provider <provider>', 'server kind').choices(['lmstudio', 'ollama', 'llamacpp', 'vllm', 'lmstudio-openai', 'openai-compatible']))
     .option('--base-url <url>', 'server URL')
     .option('-c, --config <file>', 'config file')
     .option('--json', 'print as JSON')
     .action(async (flags: { provider?: string; baseUrl?: string; config?: string; json?: boolean }) => setExitCode(await (await commands.models()).modelsCommand(flags)));
+  models
+    .command('pull')
+    .description('download a local model (resumable) into the models folder (NDLI_MODELS_DIR)')
+    .argument('<model>', 'an alias (qwen2.5-coder-7b, qwen2.5-coder-1.5b), hf:<user>/<repo>:<quant>, or an https:// URL of a .gguf')
+    .option('--force', 'download even when the model looks too large for this machine')
+    .action(async (model: string, flags: { force?: boolean }) => setExitCode(await (await commands.models()).modelsPullCommand(model, flags)));
 
   program
     .command('inspect')

@@ -59,3 +59,18 @@ export function startCallDeadline(options: CallDeadlineOptions): CallDeadline {
     },
   };
 }
+
+/** A provider's limits as its options hold them (undefined: the defaults above). */
+export interface CallLimits {
+  idleTimeoutMs?: number | undefined;
+  timeoutMs?: number | undefined;
+}
+
+/** The deadline of one call: the provider's limits (or the defaults) and the caller's abort signal. */
+export function startCallDeadlineFor(abortSignal: AbortSignal | undefined, limits: CallLimits): CallDeadline {
+  return startCallDeadline({
+    idleTimeoutMs: limits.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    totalTimeoutMs: limits.timeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS,
+    ...(abortSignal === undefined ? {} : { callerSignal: abortSignal }),
+  });
+}

@@ -7,12 +7,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createLanguageModel } from './create-language-model.js';
 import { ModelSpecError, ReplayError } from './errors.js';
-import { LmStudioModel } from './lmstudio-model.js';
-import { OllamaChatModel } from './ollama-chat-model.js';
-import { OpenAICompatibleModel } from './openai-compatible-model.js';
-import { RecordingModel } from './recording-model.js';
-import { ReplayModel } from './replay-model.js';
-import { transcriptHeader, writeTranscript } from './transcript-file.js';
+import { LmStudioModel } from './providers/lmstudio/lmstudio-model.js';
+import { OllamaChatModel } from './providers/ollama/ollama-chat-model.js';
+import { OpenAICompatibleModel } from './providers/openai-compatible/openai-compatible-model.js';
+import { RecordingModel } from './providers/replay/recording-model.js';
+import { ReplayModel } from './providers/replay/replay-model.js';
+import { transcriptHeader, writeTranscript } from './providers/replay/transcript-file.js';
 
 const servers: Server[] = [];
 afterEach(async () => {

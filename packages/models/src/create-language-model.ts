@@ -1,13 +1,14 @@
 import { isAbsolute, resolve } from 'node:path';
 import { ModelSpecError } from './errors.js';
 import type { LanguageModel } from './language-model.js';
-import { LmStudioModel } from './lmstudio-model.js';
+import { LmStudioModel } from './providers/lmstudio/lmstudio-model.js';
 import { parseModelSpec } from './model-spec.js';
-import { OllamaChatModel } from './ollama-chat-model.js';
-import { OpenAICompatibleModel } from './openai-compatible-model.js';
-import { OPENAI_COMPATIBLE_PRESETS, isOpenAICompatibleProvider, resolvePresetBaseUrl } from './openai-compatible-presets.js';
-import { withRecording } from './recording-model.js';
-import { ReplayModel } from './replay-model.js';
+import { LocalModel, type LocalModelLoaded } from './providers/local/local-model.js';
+import { OllamaChatModel } from './providers/ollama/ollama-chat-model.js';
+import { OpenAICompatibleModel } from './providers/openai-compatible/openai-compatible-model.js';
+import { OPENAI_COMPATIBLE_PRESETS, isOpenAICompatibleProvider, resolvePresetBaseUrl } from './providers/openai-compatible/openai-compatible-presets.js';
+import { withRecording } from './providers/replay/recording-model.js';
+import { ReplayModel } from './providers/replay/replay-model.js';
 
 export interface CreateLanguageModelOptions {
   /** Server URL; each provider has a default and an environment variable. */
@@ -35,6 +36,12 @@ export interface CreateLanguageModelOptions {
   replayStartIndex?: number;
   /** Description written into a recorded transcript's header. */
   recordDescription?: string;
+  /** Local models: CPU threads (default: the machine's available cores). */
+  threads?: number;
+  /** Local models: the folder aliases and `hf:` URIs are looked up in (default NDLI_MODELS_DIR or the user's cache). */
+  modelsDirectory?: string;
+  /** Local models: told once the model is loaded (file, load time, GPU found). */
+  onLocalModelLoaded?: (loaded: LocalModelLoaded) => void;
 }
 
 /** A model string (`lmstudio/qwen2.5-coder-7b-instruct`, `ollama/qwen2.5-coder:7b`, `replay/demo`, …) → a LanguageModel. */
@@ -52,6 +59,15 @@ function createUnrecorded(spec: string, options: CreateLanguageModelOptions): La
       idleTimeoutMs: options.idleTimeoutMs,
       maxRetries: options.maxRetries,
       maxRetryWaitMs: options.maxRetryWaitMs,
+    });
+  }
+  if (provider === 'local') {
+    return new LocalModel(model, {
+      threads: options.threads,
+      modelsDirectory: options.modelsDirectory,
+      timeoutMs: options.timeoutMs,
+      idleTimeoutMs: options.idleTimeoutMs,
+      onLoaded: options.onLocalModelLoaded,
     });
   }
   if (provider === 'replay') {

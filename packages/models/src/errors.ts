@@ -11,13 +11,42 @@ export type ModelErrorCode =
   | 'MODEL_OUTPUT_TRUNCATED'
   | 'MODEL_CONTEXT_EXCEEDED'
   | 'MODEL_SPEC_INVALID'
+  | 'MODEL_FILE_INVALID'
+  | 'MODEL_NOT_DOWNLOADED'
+  | 'MODEL_DOWNLOAD_FAILED'
+  | 'MODEL_TOO_LARGE'
   | 'REPLAY_EXHAUSTED'
   | 'REPLAY_MISMATCH'
   | 'REPLAY_FILE_INVALID';
 
+/**
+ * Marks an error with the names of its classes, so `X.isInstance(error)` recognises it even when it
+ * comes from another copy of this package (two versions in one node_modules, a bundled CLI), where
+ * `instanceof` fails: the same approach as vercel/ai's `AISDKError.isInstance`.
+ */
+const ERROR_CLASSES = Symbol.for('ndli.models.error-classes');
+
+function classNamesOf(error: object): string[] {
+  const names: string[] = [];
+  for (let prototype: unknown = Object.getPrototypeOf(error); prototype !== null && prototype !== Error.prototype; prototype = Object.getPrototypeOf(prototype)) {
+    const constructor = (prototype as { constructor?: { name?: string } }).constructor;
+    if (typeof constructor?.name === 'string') names.push(constructor.name);
+  }
+  return names;
+}
+
 /** Base of every error a provider throws. `code` is stable; `hint` tells a user what to do. */
 export class ModelError extends Error {
   override readonly name: string = 'ModelError';
+  readonly [ERROR_CLASSES]: readonly string[];
+
+  /** `instanceof` that also holds across copies of this package (see ERROR_CLASSES). */
+  static isInstance<E extends ModelError>(this: abstract new (...args: never[]) => E, error: unknown): error is E {
+    if (typeof error !== 'object' || error === null || !(ERROR_CLASSES in error)) return false;
+    const names = (error as { [ERROR_CLASSES]: unknown })[ERROR_CLASSES];
+    return Array.isArray(names) && names.includes(this.name);
+  }
+
   readonly code: ModelErrorCode;
   readonly provider: string;
   readonly modelId: string;
@@ -31,6 +60,7 @@ export class ModelError extends Error {
     options: { provider: string; modelId: string; hint?: string; cause?: unknown; serverAttempts?: readonly ServerAttempt[] },
   ) {
     super(message, { cause: options.cause });
+    this[ERROR_CLASSES] = classNamesOf(this);
     this.code = code;
     this.provider = options.provider;
     this.modelId = options.modelId;
@@ -155,8 +185,49 @@ export class ReplayError extends ModelError {
   }
 }
 
+/** A model file on disk or in a download is unusable: not a GGUF, cut short, without a chat template. */
+export class ModelFileError extends ModelError {
+  override readonly name = 'ModelFileError';
+  readonly path: string;
+  constructor(options: { provider: string; modelId: string; path: string; message: string; hint?: string; cause?: unknown }) {
+    super('MODEL_FILE_INVALID', options.message, options);
+    this.path = options.path;
+  }
+}
+
+/** A local model named by alias or `hf:` URI is not in the models folder yet. */
+export class ModelNotDownloadedError extends ModelError {
+  override readonly name = 'ModelNotDownloadedError';
+  readonly path: string;
+  constructor(options: { provider: string; modelId: string; path: string; pullCommand: string }) {
+    super('MODEL_NOT_DOWNLOADED', `The local model "${options.modelId}" is not downloaded (expected at ${options.path}).`, {
+      ...options,
+      hint: `Download it first: \`${options.pullCommand}\` (or run at a terminal, which asks before downloading).`,
+    });
+    this.path = options.path;
+  }
+}
+
+/** A download failed or was cut: nothing that looks like a complete model is left behind. */
+export class ModelDownloadError extends ModelError {
+  override readonly name = 'ModelDownloadError';
+  readonly url: string;
+  constructor(options: { provider: string; modelId: string; url: string; message: string; hint?: string; cause?: unknown }) {
+    super('MODEL_DOWNLOAD_FAILED', options.message, options);
+    this.url = options.url;
+  }
+}
+
+/** The model would not fit this machine's memory (file size and estimated use against RAM/VRAM). */
+export class ModelTooLargeError extends ModelError {
+  override readonly name = 'ModelTooLargeError';
+  constructor(options: { provider: string; modelId: string; message: string; hint: string }) {
+    super('MODEL_TOO_LARGE', options.message, options);
+  }
+}
+
 export function isModelError(error: unknown): error is ModelError {
-  return error instanceof ModelError;
+  return ModelError.isInstance(error);
 }
 
 /**
@@ -166,5 +237,16 @@ export function isModelError(error: unknown): error is ModelError {
  */
 export function isInfrastructureModelError(error: unknown): boolean {
   if (!isModelError(error)) return false;
-  return ['MODEL_UNREACHABLE', 'MODEL_NOT_FOUND', 'MODEL_HTTP_ERROR', 'MODEL_TIMEOUT', 'MODEL_CONTEXT_EXCEEDED', 'REPLAY_FILE_INVALID'].includes(error.code);
+  return [
+    'MODEL_UNREACHABLE',
+    'MODEL_NOT_FOUND',
+    'MODEL_HTTP_ERROR',
+    'MODEL_TIMEOUT',
+    'MODEL_CONTEXT_EXCEEDED',
+    'MODEL_FILE_INVALID',
+    'MODEL_NOT_DOWNLOADED',
+    'MODEL_DOWNLOAD_FAILED',
+    'MODEL_TOO_LARGE',
+    'REPLAY_FILE_INVALID',
+  ].includes(error.code);
 }

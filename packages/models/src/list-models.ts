@@ -1,7 +1,7 @@
 import { ModelHttpError, ModelSpecError, ModelUnreachableError } from './errors.js';
-import { withLmStudioClient } from './lmstudio-session.js';
+import { withLmStudioClient } from './providers/lmstudio/lmstudio-session.js';
 import { MODEL_PROVIDERS } from './model-spec.js';
-import { OPENAI_COMPATIBLE_PRESETS, isOpenAICompatibleProvider, resolvePresetBaseUrl } from './openai-compatible-presets.js';
+import { OPENAI_COMPATIBLE_PRESETS, isOpenAICompatibleProvider, resolvePresetBaseUrl } from './providers/openai-compatible/openai-compatible-presets.js';
 import { modelIdsFromListBody, probeHttp } from './server-preflight.js';
 
 export interface AvailableModel {

@@ -1,7 +1,7 @@
 import { ModelSpecError } from './errors.js';
-import { OPENAI_COMPATIBLE_PRESETS } from './openai-compatible-presets.js';
+import { OPENAI_COMPATIBLE_PRESETS } from './providers/openai-compatible/openai-compatible-presets.js';
 
-export const MODEL_PROVIDERS = ['lmstudio', ...Object.keys(OPENAI_COMPATIBLE_PRESETS), 'replay'] as const;
+export const MODEL_PROVIDERS = ['lmstudio', ...Object.keys(OPENAI_COMPATIBLE_PRESETS), 'local', 'replay'] as const;
 
 export interface ModelSpec {
   provider: string;
@@ -16,6 +16,7 @@ export const MODEL_SPEC_FORMS = [
   'vllm/<model>                    e.g. vllm/Qwen/Qwen2.5-Coder-7B-Instruct',
   'lmstudio-openai/<model-key>     LM Studio through its OpenAI-compatible /v1 API',
   'openai-compatible/<model>       needs a base URL (option or OPENAI_COMPATIBLE_BASE_URL)',
+  'local/<alias|hf:user/repo:quant|file.gguf>  llama.cpp in-process, no server (e.g. local/qwen2.5-coder-7b)',
   'replay/<transcript.jsonl|name>  replays a recorded or scripted transcript',
 ];
 

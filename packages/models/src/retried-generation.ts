@@ -8,10 +8,12 @@ export interface RetriedGenerationContext {
   modelId: string;
   retry: TransportRetryOptions;
   serverSeen: () => boolean;
+  /** For tests: the retry jitter source. */
+  random?: () => number;
 }
 
 /**
- * The shared shape of an HTTP provider's `generateObject`: one answer with transient faults retried,
+ * The shared shape of every provider's `generateObject` (LM Studio, OpenAI-compatible, Ollama, local): one answer with transient faults retried,
  * then parsed. The failed attempts go into the call record and onto a ModelOutputError, so a bad
  * answer after a retried 500 still shows what the server did.
  */
@@ -28,6 +30,7 @@ export async function generateWithRetries<OUTPUT>(
     maxRetryWaitMs: context.retry.maxRetryWaitMs,
     retryBaseDelayMs: context.retry.retryBaseDelayMs,
     serverSeen: context.serverSeen,
+    ...(context.random === undefined ? {} : { random: context.random }),
   });
   const recorded: CallRecord = serverAttempts.length > 0 ? { ...call, serverAttempts } : call;
   try {

@@ -43,3 +43,9 @@ export function modelIdsFromListBody(body: string): string[] | undefined {
     return undefined;
   }
 }
+
+/** The model ids a `/models` list answers, for a ModelNotFoundError that says what is there instead; best effort, never throws. */
+export async function listedModelIds(modelsUrl: string, timeoutMs = 2000): Promise<string[] | undefined> {
+  const probe = await probeHttp(modelsUrl, timeoutMs);
+  return probe.answered && probe.status === 200 ? modelIdsFromListBody(probe.body) : undefined;
+}

@@ -1,3 +1,4 @@
+import { defaultLocalThreads, llamaBackend, parseModelSpec, releaseLocalModels } from '@ndli/models';
 import { loadConfig } from '../config/load-config.js';
 import type { NdliConfigInput } from '../config/config-schema.js';
 import { EXIT } from '../cli-errors.js';
@@ -8,6 +9,9 @@ import { checkModelServer } from '../run/preflight.js';
 import { resumeRun, startRun } from '../run/session.js';
 import type { RunOutcome } from '../run/drive-run.js';
 import type { RunMode } from '../run/run-metadata.js';
+import { OrchestratorError } from '../errors.js';
+import { NO_MODEL_HINT, chooseModel } from '../models/choose-model.js';
+import { ensureLocalModel } from '../models/pull-model.js';
 
 export interface RunFlags {
   model?: string;
@@ -108,16 +112,41 @@ function interruptOnSigint(): { signal: AbortSignal; dispose: () => void } {
   };
 }
 
+/**
+ * No `--model`: the first that can serve, said in one line (stderr, so `--json` output stays clean);
+ * nothing at all is one actionable error.
+ */
+async function withChosenModel<CONFIG extends { model?: string | undefined }>(config: CONFIG, flags: RunFlags): Promise<CONFIG> {
+  if (flags.model !== undefined) return config;
+  const choice = await chooseModel(config.model);
+  if (choice === undefined) throw new OrchestratorError('MODEL_MISSING', 'No model given, and none found: no LM Studio or Ollama answering, no downloaded local model.', NO_MODEL_HINT);
+  process.stderr.write(`→ model: ${choice.model} (${choice.reason}; pass --model to choose)\n`);
+  return { ...config, model: choice.model };
+}
+
+/** A local model: downloaded (or asked for at a terminal), and one line on the hardware llama.cpp found. */
+async function prepareLocalModel(model: string | undefined): Promise<void> {
+  if (model === undefined || parseModelSpec(model).provider !== 'local') return;
+  await ensureLocalModel(model, { interactive: process.stdin.isTTY === true && process.stderr.isTTY === true, out: process.stderr });
+  const backend = await llamaBackend();
+  const hardware = backend.gpu === false ? 'CPU only (GPU builds: see docs/local-models.md)' : `GPU: ${backend.gpu}${backend.gpuDeviceNames.length > 0 ? ` (${backend.gpuDeviceNames.join(', ')})` : ''}`;
+  process.stderr.write(`→ llama.cpp in-process: ${hardware}, ${defaultLocalThreads()} CPU thread(s) (NDLI_LOCAL_THREADS to change)\n`);
+}
+
 export async function runCommand(specName: string, flags: RunFlags): Promise<number> {
   const cwd = process.cwd();
-  const { config } = await loadConfig({ cwd, ...(flags.config ? { configPath: flags.config } : {}), overrides: flagsToConfig(flags) });
+  const loaded = await loadConfig({ cwd, ...(flags.config ? { configPath: flags.config } : {}), overrides: flagsToConfig(flags) });
+  const config = await withChosenModel(loaded.config, flags);
   await checkModelServer(config);
+  await prepareLocalModel(config.model);
   const interrupt = interruptOnSigint();
   try {
     const outcome = await startRun({ cwd, specName, config, mode: modeFromFlags(flags), onEvent: reporter(flags.json), signal: interrupt.signal });
     return exitCodeFor(outcome);
   } finally {
     interrupt.dispose();
+    // A local model stays loaded across the run's calls; released here, at the end and after Ctrl-C.
+    await releaseLocalModels();
   }
 }
 
@@ -128,5 +157,6 @@ export async function resumeCommand(runDirectory: string, flags: { json?: boolea
     return exitCodeFor(outcome);
   } finally {
     interrupt.dispose();
+    await releaseLocalModels();
   }
 }

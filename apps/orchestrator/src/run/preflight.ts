@@ -9,6 +9,7 @@ import type { NdliConfig } from '../config/config-schema.js';
 export async function checkModelServer(config: NdliConfig): Promise<void> {
   if (!config.model) return;
   const { provider } = parseModelSpec(config.model);
-  if (provider === 'replay') return;
+  // Replay needs no server; a local model is checked (downloaded, or asked for) by the run command.
+  if (provider === 'replay' || provider === 'local') return;
   await listModels(provider, { ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), timeoutMs: 5_000 });
 }

@@ -20,3 +20,4 @@ export {
   type ServerFault,
   type ServerStep,
 } from './chat-completion-server.js';
+export { TINY_GGUF_CHATML_TEMPLATE, tinyGgufBytes, writeTinyGguf, type TinyGgufOptions } from './tiny-gguf.js';
