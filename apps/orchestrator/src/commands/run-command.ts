@@ -10,7 +10,7 @@ import { resumeRun, startRun } from '../run/session.js';
 import type { RunOutcome } from '../run/drive-run.js';
 import type { RunMode } from '../run/run-metadata.js';
 import { OrchestratorError } from '../errors.js';
-import { NO_MODEL_HINT, chooseModel } from '../models/choose-model.js';
+import { chooseModel, noModelHint } from '../models/choose-model.js';
 import { ensureLocalModel } from '../models/pull-model.js';
 
 export interface RunFlags {
@@ -119,7 +119,7 @@ function interruptOnSigint(): { signal: AbortSignal; dispose: () => void } {
 async function withChosenModel<CONFIG extends { model?: string | undefined }>(config: CONFIG, flags: RunFlags): Promise<CONFIG> {
   if (flags.model !== undefined) return config;
   const choice = await chooseModel(config.model);
-  if (choice === undefined) throw new OrchestratorError('MODEL_MISSING', 'No model given, and none found: no LM Studio or Ollama answering, no downloaded local model.', NO_MODEL_HINT);
+  if (choice === undefined) throw new OrchestratorError('MODEL_MISSING', 'No model given, and none found: no LM Studio or Ollama answering, no downloaded local model.', noModelHint());
   process.stderr.write(`→ model: ${choice.model} (${choice.reason}; pass --model to choose)\n`);
   return { ...config, model: choice.model };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_MODEL_ALIASES, listModels, modelsDirectory } from '@ndli/models';
+import { ndliCommand } from '../hints/ndli-command.js';
 
 /** Which model a run without `--model` takes, and the one line saying why. */
 export interface ModelChoice {
@@ -57,7 +58,10 @@ export async function chooseModel(configModel: string | undefined, sources: Mode
   return undefined;
 }
 
-/** The one actionable line when nothing can serve. */
-export const NO_MODEL_HINT =
-  'Download a local model (`ndli models pull qwen2.5-coder-1.5b`, no server needed), start LM Studio or Ollama with a model, ' +
-  'or run the scripted demo with `--model replay/demo`.';
+/** The one actionable line when nothing can serve, naming the commands as the user runs them. */
+export function noModelHint(): string {
+  return (
+    `Download a local model (\`${ndliCommand('models pull qwen2.5-coder-1.5b')}\`, no server needed), start LM Studio or Ollama with a model, ` +
+    'or run the scripted demo with `--model replay/demo`.'
+  );
+}

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { ndliCommand } from '../hints/ndli-command.js';
 import {
   ModelNotDownloadedError,
   ModelSpecError,
@@ -106,7 +107,7 @@ export async function ensureLocalModel(modelString: string, options: { interacti
   if (provider !== 'local') return;
   const source = resolveLocalModel(model);
   if (source.download === undefined || existsSync(source.path)) return;
-  const missing = new ModelNotDownloadedError({ provider: 'local', modelId: model, path: source.path, pullCommand: `ndli models pull ${model}` });
+  const missing = new ModelNotDownloadedError({ provider: 'local', modelId: model, path: source.path, pullCommand: ndliCommand(`models pull ${model}`) });
   if (!options.interactive) throw missing;
   const size = await downloadSize(source);
   const question = `${model} is not downloaded. Download it${size === undefined ? '' : ` (${bytesText(size)})`} to ${source.path}? [Y/n] `;
