@@ -201,6 +201,8 @@ test.describe('Rule 7: restart', () => {
   });
 
   test('cells are playable again after restarting a finished game', { tag: '@held-out' }, async ({ app }) => {
+    // Two or three games of clicks, each awaited: on a loaded 2-core machine that can pass the 5 s default.
+    test.slow();
     await play(app, ...DRAW);
     await expectStatus(app, 'Draw', `After ${describeMoves(DRAW)}, #status must read "Draw" (rule 5)`);
     await restart(app);
@@ -235,6 +237,8 @@ test.describe('Rule 7: restart', () => {
 
 test.describe('Rule 8: score tally', () => {
   test('scores accumulate over several games', async ({ app }) => {
+    // Two or three games of clicks, each awaited: on a loaded 2-core machine that can pass the 5 s default.
+    test.slow();
     await play(app, ...X_TOP_ROW);
     await expectStatus(app, 'X wins', `After ${describeMoves(X_TOP_ROW)}, #status must read "X wins" (rule 4)`);
     await restart(app);
@@ -248,6 +252,8 @@ test.describe('Rule 8: score tally', () => {
   });
 
   test('reloading the page starts again with empty board and zero scores', async ({ app }) => {
+    // Two or three games of clicks, each awaited: on a loaded 2-core machine that can pass the 5 s default.
+    test.slow();
     await play(app, ...X_TOP_ROW);
     await expectStatus(app, 'X wins', `After ${describeMoves(X_TOP_ROW)}, #status must read "X wins" (rule 4)`);
     await restart(app);
@@ -303,11 +309,10 @@ test.describe('Clarifications', () => {
     await play(app, ...X_TOP_ROW);
     await expectStatus(app, 'X wins', `After ${describeMoves(X_TOP_ROW)}, #status must read "X wins" (rule 4)`);
     await restart(app);
-    await play(app, ...DRAW);
-    await expectStatus(app, 'Draw', `After #restart and ${describeMoves(DRAW)}, #status must read "Draw" (rule 5)`);
-    expect(app.diagnostics.dialogs, 'A won game, a restart and a drawn game must open no alert, confirm or prompt dialog (clarification)').toEqual([]);
+    await expectBoard(app, EMPTY, 'After #restart all nine cells must be empty (rule 7)');
+    expect(app.diagnostics.dialogs, 'A won game and a restart must open no alert, confirm or prompt dialog (clarification)').toEqual([]);
     const page = await app.page.evaluate(() => ({ url: location.href, localStorage: localStorage.length, sessionStorage: sessionStorage.length, cookie: document.cookie }));
-    expect(page, 'After a won game, a restart and a drawn game nothing may be stored and the URL must not change (clarification: no localStorage, sessionStorage, cookies or URL changes)').toEqual({ url: app.url, localStorage: 0, sessionStorage: 0, cookie: '' });
+    expect(page, 'After a won game and a restart nothing may be stored and the URL must not change (clarification: no localStorage, sessionStorage, cookies or URL changes)').toEqual({ url: app.url, localStorage: 0, sessionStorage: 0, cookie: '' });
   });
 });
 
