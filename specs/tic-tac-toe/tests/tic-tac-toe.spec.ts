@@ -201,7 +201,7 @@ test.describe('Rule 7: restart', () => {
   });
 
   test('cells are playable again after restarting a finished game', { tag: '@held-out' }, async ({ app }) => {
-    // Two or three games of clicks, each awaited: on a loaded 2-core machine that can pass the 5 s default.
+    // Many clicks, each result awaited: on a loaded 2-core machine that can outlast the 5 s default timeout.
     test.slow();
     await play(app, ...DRAW);
     await expectStatus(app, 'Draw', `After ${describeMoves(DRAW)}, #status must read "Draw" (rule 5)`);
@@ -237,7 +237,7 @@ test.describe('Rule 7: restart', () => {
 
 test.describe('Rule 8: score tally', () => {
   test('scores accumulate over several games', async ({ app }) => {
-    // Two or three games of clicks, each awaited: on a loaded 2-core machine that can pass the 5 s default.
+    // Many clicks, each result awaited: on a loaded 2-core machine that can outlast the 5 s default timeout.
     test.slow();
     await play(app, ...X_TOP_ROW);
     await expectStatus(app, 'X wins', `After ${describeMoves(X_TOP_ROW)}, #status must read "X wins" (rule 4)`);
@@ -252,7 +252,7 @@ test.describe('Rule 8: score tally', () => {
   });
 
   test('reloading the page starts again with empty board and zero scores', async ({ app }) => {
-    // Two or three games of clicks, each awaited: on a loaded 2-core machine that can pass the 5 s default.
+    // Many clicks, each result awaited: on a loaded 2-core machine that can outlast the 5 s default timeout.
     test.slow();
     await play(app, ...X_TOP_ROW);
     await expectStatus(app, 'X wins', `After ${describeMoves(X_TOP_ROW)}, #status must read "X wins" (rule 4)`);
