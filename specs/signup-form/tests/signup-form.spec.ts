@@ -167,6 +167,15 @@ test.describe('Rule 6: terms', () => {
     await expectError(app, 'terms', 'You must accept the terms', 'After checking and then unchecking #terms (rule 7: toggling touches the checkbox; rule 6)');
   });
 
+  test('toggling the terms box shows its error without leaving it', async ({ app }) => {
+    await setTerms(app, true);
+    app.record('press Space on #terms (unchecks it; focus stays)');
+    await input(app, 'terms').press('Space');
+    await expect(input(app, 'terms'), 'After checking #terms and pressing Space on it, #terms must be unchecked').not.toBeChecked();
+    await expect(input(app, 'terms'), 'After pressing Space on #terms, #terms must keep its focus').toBeFocused();
+    await expectError(app, 'terms', 'You must accept the terms', 'After checking #terms, then unchecking it with Space without leaving it (rule 7: toggling the checkbox touches it, no blur needed)');
+  });
+
   test('leaving the terms box without toggling it shows the error', async ({ app }) => {
     await touch(app, 'terms');
     await expectErrors(app, { ...NO_ERRORS, terms: 'You must accept the terms' }, 'After focusing the unchecked #terms and leaving it without toggling it (rule 7: the checkbox, like every field, is touched when it loses focus)');
@@ -323,6 +332,8 @@ test.describe('Rule 10: success and reset', () => {
   });
 
   test('a second valid submit replaces the greeting', { tag: '@held-out' }, async ({ app }) => {
+    // Two submits of a filled form: on a loaded 2-core machine that can outlast the 5 s default timeout.
+    test.slow();
     await fillForm(app);
     await submit(app);
     await expectSuccess(app, 'Welcome, alice!', 'After a valid submit as "alice"');
@@ -360,6 +371,8 @@ test.describe('Clarifications', () => {
   });
 
   test('the page opens no dialog and stores nothing', async ({ app }) => {
+    // Two submits of a filled form: on a loaded 2-core machine that can outlast the 5 s default timeout.
+    test.slow();
     await submit(app);
     await expectErrors(app, ALL_REQUIRED, 'After clicking #submit on the empty form');
     await fillForm(app);
