@@ -113,3 +113,23 @@ export function winningGame(line: readonly number[]): number[] {
   }
   return [first, oFirst, second, oSecond, third];
 }
+
+const CLOCK_ORIGIN = Date.UTC(2026, 0, 1, 9, 0, 0);
+
+/**
+ * Installs Playwright's fake clock, reloads the app under it and pauses time, so no timer fires unless
+ * a test lets time pass. The fixture opened the app before the test body, hence the reload.
+ */
+export async function useFakeClock(app: AppUnderTest): Promise<void> {
+  await app.page.clock.install({ time: CLOCK_ORIGIN });
+  await app.open();
+  // Time flows naturally until paused; a minute ahead is always later than the page load.
+  await app.page.clock.pauseAt(CLOCK_ORIGIN + 60_000);
+  app.record('load the page (time paused; it moves only when stated below)');
+}
+
+/** Advances the paused clock by `ms`, firing the timers and animation frames due on the way. */
+export async function letTimePass(app: AppUnderTest, ms: number): Promise<void> {
+  app.record(`let ${ms} ms pass`);
+  await app.page.clock.runFor(ms);
+}
