@@ -34,7 +34,7 @@ describe('a shown command line', () => {
     expect(problemsOf('ndli bench --modes ndli,fast')[0]).toMatch(/unknown mode "fast"/);
     expect(problemsOf('ndli test kanban page.html')[0]).toMatch(/no bundled spec "kanban"/);
     expect(problemsOf('ndli test calculator')[0]).toMatch(/ndli test needs <spec> <artifact>/);
-    expect(problemsOf('ndli spec')[0]).toMatch(/needs a subcommand \(new, check\)/);
+    expect(problemsOf('ndli spec')[0]).toMatch(/needs a subcommand \(new, import, check\)/);
     expect(problemsOf('ndli inspect a b')[0]).toMatch(/takes 1 argument/);
   });
 

@@ -7,11 +7,8 @@ function isExternal(href: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(href);
 }
 
-/**
- * Each relative link of the documents that points at no file, or at a heading its target does not have. A page in
- * `notYetWritten` (absolute paths) may be missing; once it exists, links into it are checked like any other.
- */
-export function brokenLinks(documents: readonly MarkdownDocument[], notYetWritten: ReadonlySet<string> = new Set()): string[] {
+/** Each relative link of the documents that points at no file, or at a heading its target does not have. */
+export function brokenLinks(documents: readonly MarkdownDocument[]): string[] {
   const parsed = new Map(documents.map((document) => [resolve(document.path), document]));
   const documentAt = (path: string): MarkdownDocument => {
     let document = parsed.get(path);
@@ -30,7 +27,6 @@ export function brokenLinks(documents: readonly MarkdownDocument[], notYetWritte
       const anchor = hashAt === -1 ? undefined : decodeURIComponent(href.slice(hashAt + 1));
       const target = pathPart === '' ? resolve(document.path) : resolve(dirname(document.path), pathPart);
       if (!existsSync(target)) {
-        if (notYetWritten.has(target)) continue;
         problems.push(`${document.path}: ${href} — no such file`);
         continue;
       }
