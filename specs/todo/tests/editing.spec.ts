@@ -88,6 +88,7 @@ test.describe('Rule 8: editing', () => {
   test('editing keeps the done state and the place in the list', async ({ app }) => {
     await addAll(app, ['a', 'b', 'c']);
     await toggle(app, 1);
+    await expectDone(app, 1, true, 'added "a", "b", "c" and toggled "b"');
     await startEditWithDoubleClick(app, 1);
     await typeInEdit(app, 1, 'B', 'Enter');
     await expect(shownTexts(app), 'toggled "b" done, then edited it to "B": the list should be "a", "B", "c" (rule 8: editing keeps the place)').toHaveText(['a', 'B', 'c']);
@@ -108,8 +109,10 @@ test.describe('Rule 8: editing', () => {
     await addAll(app, ['a', 'b']);
     await startEditWithButton(app, 0);
     await typeInEdit(app, 0, 'A', 'Enter');
+    await expect(shownTexts(app), 'edited "a" to "A" and pressed Enter: the list should be "A", "b" (rule 8)').toHaveText(['A', 'b']);
     await startEditWithDoubleClick(app, 1);
     await typeInEdit(app, 1, 'bee', 'Escape');
+    await expect(editInput(app, 1), 'edited "b" to "bee" and pressed Escape: editing should end (rule 8)').toBeHidden();
     await startEditWithButton(app, 1);
     await typeInEdit(app, 1, 'B');
     app.record('click #new-todo');

@@ -56,6 +56,7 @@ test.describe('Rule 7: counter', () => {
   test('2 items both done reads "0 items left"', async ({ app }) => {
     await addAll(app, ['a', 'b']);
     await toggle(app, 0);
+    await expectDone(app, 0, true, 'added "a", "b" and toggled "a"');
     await toggle(app, 1);
     await expect(counter(app), 'two items, both toggled done: #todo-count should read "0 items left" (rule 7: plural for 0)').toHaveText('0 items left');
   });
@@ -75,7 +76,9 @@ test.describe('Rule 10: clear completed', () => {
   test('clear completed deletes every done item and keeps the others in order', async ({ app }) => {
     await addAll(app, ['a', 'b', 'c', 'd']);
     await toggle(app, 0);
+    await expectDone(app, 0, true, 'added "a"–"d" and toggled "a"');
     await toggle(app, 2);
+    await expectDone(app, 2, true, 'added "a"–"d" and toggled "a" and "c"');
     await clearCompleted(app);
     await expect(shownTexts(app), 'added "a"–"d", toggled "a" and "c" done, clicked #clear-completed: the list should be "b", "d" (rule 10)').toHaveText(['b', 'd']);
     await expectDone(app, 0, false, 'after clearing completed items');
@@ -86,7 +89,9 @@ test.describe('Rule 10: clear completed', () => {
     await addAll(app, ['a', 'b', 'c']);
     await toggle(app, 1);
     await setFilter(app, 'active');
+    await expect(shownTexts(app), 'added "a", "b", "c", toggled "b" done and chose filter "active": the shown items should be "a", "c" (rule 9)').toHaveText(['a', 'c']);
     await clearCompleted(app);
+    await expect(counter(app), 'then clicked #clear-completed: #todo-count should still read "2 items left" (rule 10 keeps the items not done)').toHaveText('2 items left');
     await setFilter(app, 'all');
     await expect(shownTexts(app), 'added "a", "b", "c", toggled "b" done, chose filter "active", clicked #clear-completed, chose "all": the list should be "a", "c" (rule 10: shown or not)').toHaveText(['a', 'c']);
   });
