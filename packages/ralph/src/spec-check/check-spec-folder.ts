@@ -14,6 +14,7 @@ import { checkMutants, runReferenceWithCoverage, type MutationCheckOptions, type
 import { SpecCheckError } from './errors.js';
 import { sharedEvidence } from './evidence-folder.js';
 import type { TestRunRecord } from './mutation-plan.js';
+import { checkSpecCoverage } from './coverage/check-spec-coverage.js';
 
 /** One thing `checkSpecFolder` verifies; `problems` say what is wrong (empty when it holds). */
 export interface CheckResult {
@@ -235,6 +236,8 @@ export async function checkSpecFolder(options: SpecCheckOptions): Promise<SpecCh
     }
     const referenceCheck = reference ? await checkReference(spec, reference, judge) : undefined;
     if (reference && referenceCheck) checks.push(checkTitles(reference.runs), referenceCheck);
+    const coverage = await checkSpecCoverage(spec, { ...(reference ? { titles: reference.runs.map((run) => run.title) } : {}), directory, executablePath: browser.executablePath });
+    checks.push(check(coverage.name, coverage.problems));
     if (!options.mutantsOnly) {
       progress('variants');
       checks.push(await checkVariants(spec, judge));
