@@ -82,6 +82,22 @@ test.describe('Rule 3: maximum length of 100 characters', () => {
   });
 });
 
+test.describe('Clarifications: trimming', () => {
+  test('trimming removes whatever String.prototype.trim removes (tabs, no-break and wide spaces)', async ({ app }) => {
+    await addWithEnter(app, '\u00a0\t tea\u3000\u00a0');
+    await expect(shownTexts(app), 'added "\\u00a0\\t tea\\u3000\\u00a0": one item should be added (rule 1)').toHaveCount(1);
+    await startEditWithButton(app, 0);
+    await expect(editInput(app, 0), 'added "tea" surrounded by a tab, no-break spaces (U+00A0) and an ideographic space (U+3000), then clicked its edit button: the edit input should hold exactly "tea" (Clarifications: trimming removes what String.prototype.trim removes)').toHaveValue('tea');
+  });
+
+  test('whitespace inside the text is kept', async ({ app }) => {
+    await addWithEnter(app, '  buy  fresh   milk ');
+    await expect(shownTexts(app).first(), 'added "  buy  fresh   milk ": the item text should be "buy  fresh   milk", its inner spaces kept (Clarifications: whitespace inside the text is kept)').toHaveText(/^\s*buy {2}fresh {3}milk\s*$/);
+    await startEditWithButton(app, 0);
+    await expect(editInput(app, 0), 'added "  buy  fresh   milk " then clicked its edit button: the edit input should hold exactly "buy  fresh   milk" (Clarifications)').toHaveValue('buy  fresh   milk');
+  });
+});
+
 test.describe('Rule 4: text is plain text', () => {
   test('markup in the text is shown literally, not interpreted', async ({ app }) => {
     await addWithEnter(app, '<b>bold</b> & <i>more</i>');

@@ -61,6 +61,17 @@ test.describe('Rule 9: filters', () => {
     await expect(shownTexts(app), 'filter "completed" showing "b", "d"; toggled "d" not done: only "b" should be shown (rule 9)').toHaveText(['b']);
   });
 
+  test('an item added under active is shown at the end and active stays selected', async ({ app }) => {
+    await mixedList(app);
+    await setFilter(app, 'active');
+    await expect(shownTexts(app), 'items "a", "b"(done), "c", "d"(done), filter "active": the shown items should be "a", "c" (rule 9)').toHaveText(['a', 'c']);
+    await addWithEnter(app, 'e');
+    await expect(shownTexts(app), 'filter "active", added "e": the shown items should be "a", "c", "e" (Clarifications: added at the end of the list)').toHaveText(['a', 'c', 'e']);
+    await expectSelected(app, 'active', 'added "e" under filter "active" (Clarifications: the filter stays selected)');
+    await setFilter(app, 'all');
+    await expect(shownTexts(app), 'then chose filter "all": the list should be "a", "b", "c", "d", "e" (Clarifications: added at the end of the full list)').toHaveText(['a', 'b', 'c', 'd', 'e']);
+  });
+
   test('an item added under completed is not shown but is added at the end', async ({ app }) => {
     await mixedList(app);
     await setFilter(app, 'completed');

@@ -26,6 +26,7 @@ test.describe('Rule 6: deleting', () => {
     await addAll(app, ['a', 'b', 'c']);
     await remove(app, 1);
     await expect(shownTexts(app), 'added "a", "b", "c" and deleted "b": the list should be "a", "c" (rule 6)').toHaveText(['a', 'c']);
+    expect(app.diagnostics.dialogs, 'deleting must act at once, asking nothing with alert/confirm/prompt (Clarifications)').toEqual([]);
   });
 
   test('deleting the only item leaves an empty list', async ({ app }) => {
@@ -83,6 +84,7 @@ test.describe('Rule 10: clear completed', () => {
     await expect(shownTexts(app), 'added "a"–"d", toggled "a" and "c" done, clicked #clear-completed: the list should be "b", "d" (rule 10)').toHaveText(['b', 'd']);
     await expectDone(app, 0, false, 'after clearing completed items');
     await expectDone(app, 1, false, 'after clearing completed items');
+    expect(app.diagnostics.dialogs, 'clearing must act at once, asking nothing with alert/confirm/prompt (Clarifications)').toEqual([]);
   });
 
   test('clear completed also deletes done items hidden by the active filter', async ({ app }) => {
