@@ -52,7 +52,7 @@ test.describe('Rule 9: filters', () => {
     await expect(shownTexts(app), 'filter "active" showing "a", "c"; toggled "a" done: only "c" should be shown (rule 9: the filter applies at once)').toHaveText(['c']);
   });
 
-  test('un-toggling an item under completed hides it at once', async ({ app }) => {
+  test('un-toggling an item under completed hides it at once', { tag: '@held-out' }, async ({ app }) => {
     await mixedList(app);
     await setFilter(app, 'completed');
     // act on "the 2nd shown item" only once the filter's result is seen: an app may render on the next frame
