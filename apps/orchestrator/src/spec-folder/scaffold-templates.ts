@@ -18,6 +18,19 @@ The tests use only these; keep every id and attribute exactly as written.
    Example: clicking \`#go\` once shows \`1\` in \`#output\`.
 2. TODO: edge cases (empty input, limits, errors), each with an example.
 `,
+    // Each sentence of task.md's Rules quoted with the tests that check it (`ndli spec check` holds them to task.md):
+    // rewriting a rule leaves its quote behind, and the check then names the sentence to map.
+    'coverage.json': `${JSON.stringify(
+      {
+        entries: [
+          { section: 'Rule 1', quote: 'TODO: one behaviour per rule, stated so a test can check it.', untestable: 'TODO: replace with the rule and the tests that check it' },
+          { section: 'Rule 1', quote: 'Example: clicking `#go` once shows `1` in `#output`.', tests: ['clicking #go once shows 1'] },
+          { section: 'Rule 2', quote: 'TODO: edge cases (empty input, limits, errors), each with an example.', untestable: 'TODO: replace with the rule and the tests that check it' },
+        ],
+      },
+      null,
+      2,
+    )}\n`,
     [`tests/${name}.spec.ts`]: `import { expect, test } from '@ndli/ralph/spec';
 
 // One test per rule or example, titled by the behaviour it checks. Use only the \`app\` fixture (never page.goto),
@@ -57,6 +70,7 @@ First line \`<!-- variant: how it differs -->\`.
 
 - \`spec.json\` — name, title, artifact file name, one-line description.
 - \`task.md\` — the prompt a model receives: what to build, the DOM contract, rules with examples. Self-contained.
+- \`coverage.json\` — each sentence of task.md's Rules (and Clarifications) with the tests that check it, or why none can.
 - \`tests/*.spec.ts\` — Playwright specs importing \`test\`/\`expect\` from \`@ndli/ralph/spec\`, one test per rule or example.
 - \`reference/${name}.html\` — a correct implementation that passes every test.
 - \`bugs/*.html\` — seeded bugs, each caught by some test.

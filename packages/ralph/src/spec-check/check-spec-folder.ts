@@ -260,7 +260,7 @@ export async function checkSpecFolder(options: SpecCheckOptions): Promise<SpecCh
       if (repeat > 1) {
         const referenceApp: RepeatedApp = { label: `reference/${spec.artifactFileName}`, path: spec.referencePath, runs: reference ? [coverageRunResults(reference)] : [] };
         const flaky = await repeatRuns({ spec, judge, repeat, apps: [referenceApp, ...variants.runs], onProgress: progress });
-        checks.push(check(`no flaky test: the reference and every variant, ${repeat} runs each`, flaky));
+        checks.push(check(`no flaky test: the reference and every variant, ${repeat} runs each (the added runs took ${(flaky.extraRunsMs / 1000).toFixed(1)} s)`, flaky.problems));
       }
       progress('seeded bugs');
       const titles = reference ? new Set(reference.runs.map((run) => run.title)) : undefined;

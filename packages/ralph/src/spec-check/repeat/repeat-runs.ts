@@ -36,10 +36,11 @@ export interface RepeatOptions {
 }
 
 /**
- * Runs each app until it has `repeat` runs and reports every test whose outcome changed between them (a flaky test
+ * Runs each app until it has `repeat` runs (`extraRunsMs`: the time those added runs took, the flake check's cost) and reports every test whose outcome changed between them (a flaky test
  * is a spec defect), plus every failure of a variant in a run after its first (the variant check reports the first).
  */
-export async function repeatRuns(options: RepeatOptions): Promise<string[]> {
+export async function repeatRuns(options: RepeatOptions): Promise<{ problems: string[]; extraRunsMs: number }> {
+  const started = performance.now();
   const problems: string[] = [];
   for (const app of options.apps) {
     const runs = [...app.runs];
@@ -50,5 +51,5 @@ export async function repeatRuns(options: RepeatOptions): Promise<string[]> {
     }
     problems.push(...flakyTests(app.label, runs));
   }
-  return problems;
+  return { problems, extraRunsMs: performance.now() - started };
 }
