@@ -14,7 +14,7 @@ import { checkMutants, runReferenceWithCoverage, type MutationCheckOptions, type
 import { SpecCheckError } from './errors.js';
 import { sharedEvidence } from './evidence-folder.js';
 import type { TestRunRecord } from './mutation-plan.js';
-import { checkSpecCoverage } from './coverage/check-spec-coverage.js';
+import { checkSpecCoverage } from './rule-coverage/check-spec-coverage.js';
 import { repeatRuns, verdictResults, type RepeatedApp } from './repeat/repeat-runs.js';
 import type { RunResults } from './repeat/flaky-tests.js';
 
