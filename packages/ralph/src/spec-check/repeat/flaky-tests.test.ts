@@ -17,6 +17,6 @@ describe('flakyTests', () => {
   });
 
   it('counts a test flaky within one run (failed, then passed on the re-run) as not holding', () => {
-    expect(flakyTests('reference', [run({ a: 'passed' }), run({ a: 'flaky' })])).toEqual(['flaky on reference: "a" held in run 1 but not in run 2 (flaky)']);
+    expect(flakyTests('reference', [run({ a: 'passed' }), run({ a: 'flaky' })])).toEqual(['flaky on reference: "a" held in run 1 but not in run 2 (failed, then passed on the judge\'s re-run)']);
   });
 });

@@ -30,7 +30,8 @@ export function flakyTests(app: string, runs: readonly RunResults[]): string[] {
     if (held.length === 0 || failed.length === 0) continue;
     const [first] = failed;
     const why = first === undefined ? undefined : results[first];
-    const detail = why ? `${why.status}${why.message ? `: ${why.message}` : ''}` : '';
+    const status = why?.status === 'flaky' ? "failed, then passed on the judge's re-run" : (why?.status ?? '');
+    const detail = `${status}${why?.message ? `: ${why.message}` : ''}`;
     problems.push(`flaky on ${app}: "${title}" held in ${runList(held)} but not in ${runList(failed)} (${detail})`);
   }
   return problems;
