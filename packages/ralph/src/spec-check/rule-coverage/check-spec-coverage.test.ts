@@ -21,6 +21,11 @@ describe('checkSpecCoverage', () => {
     expect(result).toMatchObject({ ok: true, problems: [], summary: { entries: 4, tested: 4, untestable: 0 } });
   });
 
+  it('counts a test listed twice by a run (re-run after a failure) as one test', async () => {
+    const result = await checkSpecCoverage(loadSpec(counter), { titles: [...TITLES, TITLES[0] ?? ''], directory: tmpdir(), executablePath: '/nonexistent' });
+    expect(result.problems).toEqual([]);
+  });
+
   it('fails a spec without coverage.json, naming the file to write', async () => {
     const directory = copyOfCounter();
     rmSync(join(directory, 'coverage.json'));

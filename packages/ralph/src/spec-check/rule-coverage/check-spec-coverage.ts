@@ -24,6 +24,7 @@ export async function checkSpecCoverage(spec: SpecFolder, options: SpecCoverageO
   const read = readCoverageFile(spec.directory);
   if ('problem' in read) return { name: `rule coverage (${COVERAGE_FILE})`, ok: false, problems: [read.problem] };
   const titles = options.titles ?? (await listSpecTests({ testsDirectory: spec.testsDirectory, cwd: spec.directory, directory: join(options.directory, 'coverage'), executablePath: options.executablePath }));
-  const { problems, summary } = checkCoverage(spec.taskPrompt, read.coverage, titles);
+  // A run may list a test twice (a test re-run after a failure): one title is one test.
+  const { problems, summary } = checkCoverage(spec.taskPrompt, read.coverage, [...new Set(titles)]);
   return { name: `rule coverage (${COVERAGE_FILE}: ${summary.tested} sentences tested, ${summary.untestable} untestable)`, ok: problems.length === 0, problems, summary };
 }
