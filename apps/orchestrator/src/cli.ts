@@ -126,6 +126,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed of the mutant sample', integer('--seed'), 1)
     .option('--min-score <x>', 'lowest acceptable mutation score (0.9 or 90)', decimal('--min-score'), 0)
     .option('--workers <n>', 'Playwright workers', integer('--workers'))
+    .option('--repeat <n>', 'run the reference and each variant n times; a test whose outcome changes is flaky (a spec defect)', integer('--repeat'), 1)
     .option('--specs-dir <dir>', 'folder of spec folders')
     .option('--browser <path>', 'Chromium executable')
     .action(async (name: string, flags: SpecCheckFlags) => setExitCode(await (await commands.spec()).specCheckCommand(name, flags)));

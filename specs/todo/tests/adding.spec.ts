@@ -23,7 +23,7 @@ test.describe('Rule 1: adding', () => {
     await expect(shownTexts(app), 'added "first" (Enter), "second" (#add-todo), "third" (Enter): the list should show them in that order (rule 1)').toHaveText(['first', 'second', 'third']);
   });
 
-  test('text typed key by key into #new-todo is added with Enter', async ({ app }) => {
+  test('text typed key by key into #new-todo is added with Enter', { tag: '@held-out' }, async ({ app }) => {
     app.record('type "buy milk" key by key into #new-todo');
     await newTodo(app).pressSequentially('buy milk');
     await expect(newTodo(app), 'typed "buy milk" key by key into #new-todo: the input should hold "buy milk" (only Enter adds; rule 1)').toHaveValue('buy milk');
@@ -58,7 +58,7 @@ test.describe('Rule 2: empty text is ignored', () => {
     expect(app.diagnostics.pageErrors, 'adding whitespace-only text with Enter and with #add-todo must raise no uncaught JavaScript error (Clarifications)').toEqual([]);
   });
 
-  test('duplicate texts are allowed', async ({ app }) => {
+  test('duplicate texts are allowed', { tag: '@held-out' }, async ({ app }) => {
     await addWithEnter(app, 'milk');
     await addWithEnter(app, 'milk');
     await expect(shownTexts(app), 'added "milk" twice: two items "milk" should be listed (rule 2: duplicates are allowed)').toHaveText(['milk', 'milk']);
@@ -79,6 +79,22 @@ test.describe('Rule 3: maximum length of 100 characters', () => {
   test('text is trimmed before it is cut', async ({ app }) => {
     await addWithEnter(app, `  ${'a'.repeat(120)}`);
     await expect(shownTexts(app), 'added two spaces followed by 120 × "a": the item text should be exactly 100 × "a" (trim first, then cut; rule 3 and Clarifications)').toHaveText(['a'.repeat(100)]);
+  });
+});
+
+test.describe('Clarifications: trimming', () => {
+  test('trimming removes whatever String.prototype.trim removes (tabs, no-break and wide spaces)', async ({ app }) => {
+    await addWithEnter(app, '\u00a0\t tea\u3000\u00a0');
+    await expect(shownTexts(app), 'added "\\u00a0\\t tea\\u3000\\u00a0": one item should be added (rule 1)').toHaveCount(1);
+    await startEditWithButton(app, 0);
+    await expect(editInput(app, 0), 'added "tea" surrounded by a tab, no-break spaces (U+00A0) and an ideographic space (U+3000), then clicked its edit button: the edit input should hold exactly "tea" (Clarifications: trimming removes what String.prototype.trim removes)').toHaveValue('tea');
+  });
+
+  test('whitespace inside the text is kept', { tag: '@held-out' }, async ({ app }) => {
+    await addWithEnter(app, '  buy  fresh   milk ');
+    await expect(shownTexts(app).first(), 'added "  buy  fresh   milk ": the item text should be "buy  fresh   milk", its inner spaces kept (Clarifications: whitespace inside the text is kept)').toHaveText(/^\s*buy {2}fresh {3}milk\s*$/);
+    await startEditWithButton(app, 0);
+    await expect(editInput(app, 0), 'added "  buy  fresh   milk " then clicked its edit button: the edit input should hold exactly "buy  fresh   milk" (Clarifications)').toHaveValue('buy  fresh   milk');
   });
 });
 

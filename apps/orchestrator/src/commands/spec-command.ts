@@ -63,6 +63,8 @@ export interface SpecCheckFlags {
   specsDir?: string;
   browser?: string;
   workers?: number;
+  /** Runs of the reference and of each variant; above 1, a test whose outcome changes between runs fails the check. */
+  repeat?: number;
 }
 
 /** `ndli spec check <spec>`: exit 0 only when every check holds and the mutation score reaches --min-score. */
@@ -78,6 +80,7 @@ export async function specCheckCommand(specName: string, flags: SpecCheckFlags):
     minScore: flags.minScore > 1 ? flags.minScore / 100 : flags.minScore,
     ...(flags.browser ? { browser: { executablePath: flags.browser } } : {}),
     ...(flags.workers ? { workers: flags.workers } : {}),
+    ...(flags.repeat ? { repeat: flags.repeat } : {}),
     onProgress: (message) => {
       if (flags.json) return;
       if (isInteractive(process.stderr)) progress.start(`${spec.name}: ${message}…`);

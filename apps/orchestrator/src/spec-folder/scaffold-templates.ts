@@ -56,6 +56,7 @@ export function folderReadme(name: string, title: string, plain: boolean): strin
 
 - \`spec.json\` — name, title, artifact file name, one-line description.
 - \`task.md\` — the prompt a model receives: what to build, the DOM contract, rules with examples. Self-contained.
+- \`coverage.json\` — each sentence of task.md's Rules (and Clarifications) with the tests that check it, or why none can.
 ${testsLine(plain)}
 - \`reference/${name}.html\` — a correct implementation that passes every test.
 - \`bugs/*.html\` — seeded bugs, each caught by some test.
@@ -63,6 +64,17 @@ ${testsLine(plain)}
 
 Check it: \`ndli spec check <this folder>\`; generate it: \`ndli run <this folder> --model …\`.
 `;
+}
+
+/** coverage.json for the starter task.md: its example mapped to the starter test, the TODO rules still to map. */
+export function starterCoverage(): string {
+  const todo = 'TODO: replace with the rule and the tests that check it';
+  const entries = [
+    { section: 'Rule 1', quote: 'TODO: one behaviour per rule, stated so a test can check it.', untestable: todo },
+    { section: 'Rule 1', quote: 'Example: clicking `#go` once shows `1` in `#output`.', tests: ['clicking #go once shows 1'] },
+    { section: 'Rule 2', quote: 'TODO: edge cases (empty input, limits, errors), each with an example.', untestable: todo },
+  ];
+  return `${JSON.stringify({ entries }, null, 2)}\n`;
 }
 
 /** A reference to replace: passes the starter test. */
@@ -114,6 +126,9 @@ The tests use only these; keep every id and attribute exactly as written.
    Example: clicking \`#go\` once shows \`1\` in \`#output\`.
 2. TODO: edge cases (empty input, limits, errors), each with an example.
 `,
+    // Each sentence of task.md's Rules quoted with the tests that check it (`ndli spec check` holds them to task.md):
+    // rewriting a rule leaves its quote behind, and the check then names the sentence to map.
+    'coverage.json': starterCoverage(),
     [`tests/${name}.spec.ts`]: plain ? plainSuite() : appFixtureSuite(),
     [`reference/${name}.html`]: placeholderReference(title),
     ...SEEDED_FOLDERS,

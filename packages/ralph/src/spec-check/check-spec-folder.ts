@@ -15,6 +15,9 @@ import { checkMutants, runReferenceWithCoverage, type MutationCheckOptions, type
 import { SpecCheckError } from './errors.js';
 import { sharedEvidence } from './evidence-folder.js';
 import type { TestRunRecord } from './mutation-plan.js';
+import { checkSpecCoverage } from './rule-coverage/check-spec-coverage.js';
+import { repeatRuns, verdictResults, type RepeatedApp } from './repeat/repeat-runs.js';
+import type { RunResults } from './repeat/flaky-tests.js';
 
 /** One thing `checkSpecFolder` verifies; `problems` say what is wrong (empty when it holds). */
 export interface CheckResult {
@@ -33,6 +36,11 @@ export interface SpecCheckOptions {
   mutantsOnly?: boolean;
   /** Lowest acceptable mutation score, 0–1 (default 0: any measured score holds). */
   minScore?: number;
+  /**
+   * Runs of the reference and of each variant in all (default 1). Above 1, the check's own runs are the first and a
+   * test whose outcome changes between runs is reported as flaky (`ndli spec check --repeat N`).
+   */
+  repeat?: number;
   browser?: BrowserOptions;
   /** Playwright workers per run (default 2: one per core of a small machine). */
   workers?: number;
@@ -100,13 +108,20 @@ async function checkReference(spec: SpecFolder, reference: ReferenceRun, judge: 
   return check(`reference/${spec.artifactFileName} passes every test`, [formatVerdict(verdict)]);
 }
 
-async function checkVariants(spec: SpecFolder, judge: Judge): Promise<CheckResult> {
+async function checkVariants(spec: SpecFolder, judge: Judge): Promise<{ result: CheckResult; runs: RepeatedApp[] }> {
   const problems: string[] = [];
+  const runs: RepeatedApp[] = [];
   for (const variant of spec.variants) {
     const verdict = await judge.run({ spec, artifact: variant.path, trace: 'off' });
+    runs.push({ label: `variants/${variant.name}.html`, path: variant.path, runs: [verdictResults(verdict)] });
     if (verdict.failed > 0 || verdict.passed !== verdict.total) problems.push(`variants/${variant.name}.html (${variant.description}) fails:\n${formatVerdict(verdict)}`);
   }
-  return check(`every variant passes (${spec.variants.length})`, problems);
+  return { result: check(`every variant passes (${spec.variants.length})`, problems), runs };
+}
+
+/** The reference's coverage run as the flake check's first run of it (mutant switches off: the reference's behaviour). */
+function coverageRunResults(reference: ReferenceRun): RunResults {
+  return new Map(reference.runs.map((run) => [run.title, { status: run.status, ...(run.error ? { message: run.error.split('\n')[0] ?? '' } : {}) }]));
 }
 
 /** What the seeded-bug check needs of the spec check's settings. */
@@ -236,9 +251,18 @@ export async function checkSpecFolder(options: SpecCheckOptions): Promise<SpecCh
     }
     const referenceCheck = reference ? await checkReference(spec, reference, judge) : undefined;
     if (reference && referenceCheck) checks.push(checkTitles(reference.runs), referenceCheck);
+    const coverage = await checkSpecCoverage(spec, { ...(reference ? { titles: reference.runs.map((run) => run.title) } : {}), directory, executablePath: browser.executablePath });
+    checks.push(check(coverage.name, coverage.problems));
     if (!options.mutantsOnly) {
       progress('variants');
-      checks.push(await checkVariants(spec, judge));
+      const variants = await checkVariants(spec, judge);
+      checks.push(variants.result);
+      const repeat = options.repeat ?? 1;
+      if (repeat > 1) {
+        const referenceApp: RepeatedApp = { label: `reference/${spec.artifactFileName}`, path: spec.referencePath, runs: reference ? [coverageRunResults(reference)] : [] };
+        const flaky = await repeatRuns({ spec, judge, repeat, apps: [referenceApp, ...variants.runs], onProgress: progress });
+        checks.push(check(`no flaky test: the reference and every variant, ${repeat} runs each (the added runs took ${(flaky.extraRunsMs / 1000).toFixed(1)} s)`, flaky.problems));
+      }
       progress('seeded bugs');
       const titles = reference ? new Set(reference.runs.map((run) => run.title)) : undefined;
       const settings: BugCheckSettings = { judge, directory, browser, workers, ...(titles ? { titles } : {}), ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.signal ? { signal: options.signal } : {}) };

@@ -1,5 +1,5 @@
 /** Stable codes of the spec check's own errors. */
-export type SpecCheckErrorCode = 'SCRIPT_UNPARSABLE' | 'MUTATION_RUN_FAILED';
+export type SpecCheckErrorCode = 'SCRIPT_UNPARSABLE' | 'MUTATION_RUN_FAILED' | 'TEST_LISTING_FAILED';
 
 /** Base of the errors a spec check throws; `hint` says what to do. */
 export class SpecCheckError extends Error {

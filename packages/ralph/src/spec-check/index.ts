@@ -9,3 +9,8 @@ export { scheduleMutants } from './schedule-mutants.js';
 export { evidenceFolder, sharedEvidence } from './evidence-folder.js';
 export { formatSpecCheck } from './format-spec-check.js';
 export { SpecCheckError, ScriptUnparsableError, MutationRunError, type SpecCheckErrorCode } from './errors.js';
+export { checkSpecCoverage, type SpecCoverageOptions, type SpecCoverageResult } from './rule-coverage/check-spec-coverage.js';
+export { checkCoverage, type CoverageSummary, type CoverageVerdict } from './rule-coverage/check-coverage.js';
+export { CoverageFileSchema, COVERAGE_FILE, type CoverageFile, type CoverageEntry } from './rule-coverage/coverage-file.js';
+export { listSpecTests } from './rule-coverage/list-spec-tests.js';
+export { flakyTests, type RunResults } from './repeat/flaky-tests.js';
