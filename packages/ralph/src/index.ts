@@ -25,4 +25,4 @@ export { VerdictSchema, verdictOutcome, type Verdict, type VerdictOutcome } from
 export { isHeldOut, partitionVerdict, heldOutProblems, type VerdictParts } from './held-out.js';
 export { toFixBlockers, type FixBlocker } from './fix-blockers.js';
 export { formatVerdict } from './format-verdict.js';
-export { checkSpecFolder, formatSpecCheck, type MutationReport, type SpecCheckReport } from './spec-check/index.js';
+export { checkSpecFolder, checkSpecCoverage, formatSpecCheck, contractSections, COVERAGE_FILE, type MutationReport, type SpecCheckReport } from './spec-check/index.js';

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { contractSections, COVERAGE_FILE } from '@ndli/ralph';
 import { OrchestratorError } from '../errors.js';
 import { findStartUrl, rewriteStartUrl, type UrlRewrite } from './start-url.js';
 import { folderReadme, placeholderReference, SEEDED_FOLDERS, titleOf } from './scaffold-templates.js';
@@ -84,6 +85,21 @@ function refuseServerSuites(testsDirectory: string, files: readonly string[]): v
   }
 }
 
+/**
+ * coverage.json for the imported folder: the suite's own when it has one; else each Rules or Clarifications section of
+ * the task with no tests named yet, so `ndli spec check` says which rules still need their tests mapped (it never
+ * passes a mapping nobody wrote).
+ */
+function importedCoverage(folders: readonly string[], task: string): { text: string; note?: string } {
+  const own = folders.map((folder) => join(folder, COVERAGE_FILE)).find((path) => existsSync(path));
+  if (own) return { text: readFileSync(own, 'utf8') };
+  const sections = contractSections(task);
+  const entries = sections.map((section) => ({ section: section.heading, quote: section.text, tests: [] as string[] }));
+  const text = `${JSON.stringify({ entries }, null, 2)}\n`;
+  if (sections.length === 0) return { text, note: `${COVERAGE_FILE} is empty: task.md has no "## Rules" or "## Clarifications" section, so no sentence is held to a test.` };
+  return { text, note: `${COVERAGE_FILE} quotes task.md's ${sections.map((section) => section.heading).join(' and ')} whole, with no tests yet: split it into sentences and name the tests that check each (ndli spec check holds them to task.md).` };
+}
+
 /** The first heading of a task description, as a one-line description. */
 function descriptionOf(task: string, name: string): string {
   const heading = /^#+\s*(.+)$/m.exec(task)?.[1]?.trim();
@@ -141,9 +157,13 @@ export function importSpecFolder(options: ImportSpecOptions): ImportSpecResult {
   if (referencePath && !existsSync(referencePath)) throw new OrchestratorError('USAGE', `No reference at ${referencePath}.`, 'Give --reference one self-contained HTML file that passes the suite.');
   if (!referencePath) notes.push(`reference/${name}.html is a placeholder: put a correct app there (ndli spec check verifies it passes every test).`);
 
+  const coverage = importedCoverage([dirname(testsDirectory), testsDirectory], task);
+  if (coverage.note) notes.push(coverage.note);
+
   writeFiles(directory, {
     'spec.json': `${JSON.stringify({ name, title: titleOf(name), artifact: `${name}.html`, description: descriptionOf(task, name) }, null, 2)}\n`,
     'task.md': task,
+    [COVERAGE_FILE]: coverage.text,
     [`reference/${name}.html`]: referencePath ? readFileSync(referencePath, 'utf8') : placeholderReference(titleOf(name)),
     ...SEEDED_FOLDERS,
     'README.md': folderReadme(name, titleOf(name), true),

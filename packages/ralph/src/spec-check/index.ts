@@ -13,4 +13,5 @@ export { checkSpecCoverage, type SpecCoverageOptions, type SpecCoverageResult } 
 export { checkCoverage, type CoverageSummary, type CoverageVerdict } from './rule-coverage/check-coverage.js';
 export { CoverageFileSchema, COVERAGE_FILE, type CoverageFile, type CoverageEntry } from './rule-coverage/coverage-file.js';
 export { listSpecTests } from './rule-coverage/list-spec-tests.js';
+export { contractSections, type ContractSection } from './rule-coverage/contract-sections.js';
 export { flakyTests, type RunResults } from './repeat/flaky-tests.js';

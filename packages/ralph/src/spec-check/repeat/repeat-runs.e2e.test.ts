@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createJudge } from '../../judge.js';
-import { loadSpec } from '../../spec-folder.js';
+import { loadSpec } from '../../spec-folder/spec-folder.js';
 import { repeatRuns } from './repeat-runs.js';
 
 const specsDirectory = fileURLToPath(new URL('../../test-fixtures/specs', import.meta.url));

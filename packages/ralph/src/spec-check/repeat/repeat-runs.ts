@@ -1,5 +1,5 @@
-import type { Judge } from '../../judge.js';
-import type { SpecFolder } from '../../spec-folder.js';
+import type { Judge } from '../../judge-options.js';
+import type { SpecFolder } from '../../spec-folder/spec-folder.js';
 import type { Verdict } from '../../verdict.js';
 import { flakyTests, type RunResults, type TestResult } from './flaky-tests.js';
 

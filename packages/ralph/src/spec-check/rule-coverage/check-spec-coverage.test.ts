@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../spec-folder.js';
+import { loadSpec } from '../../spec-folder/spec-folder.js';
 import { checkSpecCoverage } from './check-spec-coverage.js';
 
 const counter = fileURLToPath(new URL('../../test-fixtures/specs/counter', import.meta.url));

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SpecFolder } from '../../spec-folder.js';
+import type { SpecFolder } from '../../spec-folder/spec-folder.js';
 import { checkCoverage, type CoverageSummary } from './check-coverage.js';
 import { COVERAGE_FILE, readCoverageFile } from './coverage-file.js';
 import { listSpecTests } from './list-spec-tests.js';

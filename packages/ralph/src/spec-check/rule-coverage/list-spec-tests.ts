@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { PLAYWRIGHT_CLI } from '../../playwright-cli.js';
 import { DEFAULT_TIMEOUTS, renderPlaywrightConfig } from '../../playwright-config.js';
+import { writeModuleMap } from '../../plain-suite/module-map.js';
 import { PlaywrightReportSchema, type ReportSuite } from '../../playwright-report.js';
 import { SpecCheckError } from '../errors.js';
 
@@ -43,6 +44,8 @@ export async function listSpecTests(options: ListSpecTestsOptions): Promise<stri
       mapOnlyOwnStackFrames: true,
       chromiumSandbox: false,
       maxFailures: 0,
+      // Plain suites import @playwright/test, app-fixture suites @ndli/ralph/spec: both resolve as in a judge's pass.
+      tsconfigFile: writeModuleMap(options.directory, { mutation: false }),
       ...DEFAULT_TIMEOUTS,
     }),
   );
