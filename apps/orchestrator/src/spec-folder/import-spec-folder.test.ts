@@ -16,9 +16,12 @@ function suiteFolder(files: Record<string, string>): string {
 
 const SUITE = "import { test, expect } from '@playwright/test';\n\ntest.beforeEach(async ({ page }) => {\n  await page.goto('https://demo.example/app');\n});\n\ntest('x', async ({ page }) => {\n  await expect(page.locator('h1')).toHaveText('Hi');\n});\n";
 
+const TASK = '# A greeting page\n\n## DOM contract\n`h1`\n\n## Rules\nThe page shows `Hi` in `h1`.\n';
+
 describe('importSpecFolder', () => {
   it('copies the tests and their helpers, rewrites only the start URL, and writes a valid spec folder', () => {
-    const root = suiteFolder({ 'my-app/tests/app.spec.ts': SUITE, 'my-app/tests/helpers/data.json': '{"a":1}', 'my-app/tests/node_modules/x/index.js': '', 'my-app/task.md': '# A greeting page\n\n## DOM contract\n`h1`\n', 'my-app/app.html': '<!doctype html><h1>Hi</h1>' });
+    const coverage = '{ "entries": [{ "section": "Rules", "quote": "The page shows `Hi` in `h1`.", "tests": ["x"] }] }\n';
+    const root = suiteFolder({ 'my-app/tests/app.spec.ts': SUITE, 'my-app/tests/helpers/data.json': '{"a":1}', 'my-app/tests/node_modules/x/index.js': '', 'my-app/task.md': TASK, 'my-app/coverage.json': coverage, 'my-app/app.html': '<!doctype html><h1>Hi</h1>' });
     const result = importSpecFolder({ testsDirectory: 'my-app/tests', reference: 'my-app/app.html', parent: 'specs', cwd: root });
     expect(result.name).toBe('my-app');
     expect(result.rewrites).toEqual([{ file: 'tests/app.spec.ts', line: 4, from: "'https://demo.example/app'", to: "'/'" }]);
@@ -28,7 +31,18 @@ describe('importSpecFolder', () => {
     expect(readFileSync(join(result.directory, 'task.md'), 'utf8')).toContain('DOM contract');
     expect(readFileSync(join(result.directory, 'reference', 'my-app.html'), 'utf8')).toBe('<!doctype html><h1>Hi</h1>');
     expect(SpecManifestSchema.parse(JSON.parse(readFileSync(join(result.directory, 'spec.json'), 'utf8')))).toMatchObject({ name: 'my-app', artifact: 'my-app.html', description: 'A greeting page' });
+    expect(readFileSync(join(result.directory, 'coverage.json'), 'utf8')).toBe(coverage);
     expect(result.notes).toEqual([]);
+  });
+
+  it("without the suite's own coverage.json, writes one quoting the task's rules with no tests named yet, and says so", () => {
+    const root = suiteFolder({ 'my-app/tests/app.spec.ts': SUITE, 'my-app/task.md': TASK, 'my-app/app.html': '<!doctype html><h1>Hi</h1>' });
+    const result = importSpecFolder({ testsDirectory: 'my-app/tests', reference: 'my-app/app.html', parent: 'specs', cwd: root });
+    expect(JSON.parse(readFileSync(join(result.directory, 'coverage.json'), 'utf8'))).toEqual({ entries: [{ section: 'Rules', quote: 'The page shows `Hi` in `h1`.', tests: [] }] });
+    expect(result.notes.join('\n')).toMatch(/coverage\.json quotes task\.md's Rules whole, with no tests yet/);
+    const ruleless = suiteFolder({ 'my-app/tests/app.spec.ts': SUITE, 'my-app/task.md': '# A greeting page\n\n## DOM contract\n`h1`\n', 'my-app/app.html': '<!doctype html><h1>Hi</h1>' });
+    const noRules = importSpecFolder({ testsDirectory: 'my-app/tests', reference: 'my-app/app.html', parent: 'specs', cwd: ruleless });
+    expect(noRules.notes.join('\n')).toMatch(/task\.md has no "## Rules" or "## Clarifications" section/);
   });
 
   it('says what is left to do when no task or reference is given', () => {

@@ -96,7 +96,7 @@ function importedCoverage(folders: readonly string[], task: string): { text: str
   const sections = contractSections(task);
   const entries = sections.map((section) => ({ section: section.heading, quote: section.text, tests: [] as string[] }));
   const text = `${JSON.stringify({ entries }, null, 2)}\n`;
-  if (sections.length === 0) return { text, note: `${COVERAGE_FILE} is empty: task.md has no "## Rules" or "## Clarifications" section, so no sentence is held to a test.` };
+  if (sections.length === 0) return { text, note: `task.md has no "## Rules" or "## Clarifications" section: write the rules the tests check under one, and map each sentence to its tests in ${COVERAGE_FILE} (ndli spec check requires both).` };
   return { text, note: `${COVERAGE_FILE} quotes task.md's ${sections.map((section) => section.heading).join(' and ')} whole, with no tests yet: split it into sentences and name the tests that check each (ndli spec check holds them to task.md).` };
 }
 
