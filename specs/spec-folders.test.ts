@@ -11,7 +11,7 @@ const names = listSpecNames({ specsDirectory });
 // Per-test limit for the judged apps; raise it (NDLI_SPEC_TEST_TIMEOUT_MS) on a loaded machine.
 const testTimeoutMs = Number(process.env.NDLI_SPEC_TEST_TIMEOUT_MS ?? 5_000);
 // Mutants per spec (NDLI_SPEC_MUTANTS): a seeded sample keeps CI short; 0 turns the mutation check off.
-const sampledMutants = Number(process.env.NDLI_SPEC_MUTANTS ?? 6);
+const sampledMutants = Number(process.env.NDLI_SPEC_MUTANTS ?? 4);
 // Runs of the reference and of each variant (NDLI_SPEC_REPEAT): the check's own runs are the first, so 2 costs one
 // more verdict per app; 1 turns the flake check off.
 const repeat = Number(process.env.NDLI_SPEC_REPEAT ?? 2);
