@@ -111,18 +111,29 @@ describe('LocalModel (real inference, random weights)', () => {
 
   it('aborts mid-generation', async () => {
     const controller = new AbortController();
-    const long = z.object({ text: z.string().min(3000) });
+    // A grammar that forces 1,000 tokens: the answer cannot end before the abort lands.
+    const long = z.object({ text: z.literal('x'.repeat(1000)) });
     const failure = await model
-      .generateObject(request('long', long, { maxTokens: 3500, abortSignal: controller.signal, onProgress: () => controller.abort() }))
+      .generateObject(request('long', long, { maxTokens: 1100, abortSignal: controller.signal, onProgress: () => controller.abort() }))
       .catch((error: unknown) => error);
     expect(ModelError.isInstance(failure) && failure.code).toBe('MODEL_ABORTED');
   });
 
   it('fails with MODEL_TIMEOUT when the call outlives its total time', async () => {
     const slow = new LocalModel(modelPath, { threads: 1, timeoutMs: 150 });
-    const long = z.object({ text: z.string().min(3000) });
-    const failure = await slow.generateObject(request('long', long, { maxTokens: 3500 })).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ code: 'MODEL_TIMEOUT' });
+    // The grammar forces 1,000 byte tokens, so the answer cannot end within the limit by chance (an
+    // unconstrained random model may stop early on a fast, idle machine). Either reading the prompt
+    // outlasts the limit, or the first token's progress callback holds the thread past it while most
+    // tokens remain: both are the call outliving its total time.
+    const long = z.object({ text: z.literal('x'.repeat(1000)) });
+    let held = false;
+    const holdPastTheLimit = (): void => {
+      if (held) return;
+      held = true;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+    };
+    const failure = await slow.generateObject(request('long', long, { maxTokens: 1100, onProgress: holdPastTheLimit })).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'MODEL_TIMEOUT', kind: 'total', timeoutMs: 150 });
   });
 
   it('refuses a prompt plus maxTokens beyond the model context with what to change', async () => {
