@@ -1,13 +1,18 @@
 import type { Page } from 'playwright/test';
 
-/** True when the page's main thread answers within `ms` (a script stuck in a loop never does). */
-export async function answers(page: Page, ms: number): Promise<boolean> {
+/**
+ * True when the page's main thread answers within `ms` (a script stuck in a loop never does). An evaluation the
+ * page cuts short by navigating ("Execution context was destroyed": the test reloaded, re-opened the app, or the
+ * app navigated itself) is an answer too: a renderer stuck in a script commits no navigation. Counting it as
+ * silence closed a correct app's page whenever a check happened to span a load. A closed page never answers.
+ */
+export async function answers(page: Pick<Page, 'evaluate' | 'isClosed'>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    return await Promise.race([page.evaluate(() => true).catch(() => false), timeout]);
+    return await Promise.race([page.evaluate(() => true).catch(() => !page.isClosed()), timeout]);
   } finally {
     clearTimeout(timer);
   }
