@@ -174,3 +174,109 @@ describe('ndli view in a browser', () => {
     }
   });
 });
+
+/** A spec that holds tests out: an overfit run (measure), a reveal run with candidates, a plain candidates run, a bench. */
+describe('held-out tests in a browser', () => {
+  let heldOutViewer: RunningViewer;
+  const OVERFIT = 'run_20261202_090000';
+  const REVEAL = 'run_20261202_100000';
+  const PLAIN_CANDIDATES = 'run_20261202_110000';
+
+  beforeAll(async () => {
+    heldOutViewer = await startViewer({ roots: [fixture.heldOut], port: 0, pollMs: 150 });
+  });
+  afterAll(async () => {
+    await heldOutViewer?.close();
+  });
+
+  const openHeldOutRun = async (name: string) => {
+    await page.goto(`${heldOutViewer.url}#/run/0/${name}`);
+    await page.getByTestId('timeline').waitFor();
+  };
+
+  it('lists an overfit run as overfit, with its visible and held-out rates apart', async () => {
+    await page.goto(heldOutViewer.url);
+    const row = page.locator(`tr[data-run=${OVERFIT}]`);
+    await expectPage(row.locator('td.status')).toHaveText('overfit');
+    await expectPage(row.locator('td.status')).toHaveClass(/\boverfit\b/);
+    await expectPage(row.locator('td').nth(6)).toHaveText('visible 5/5 · held-out 1/3');
+    await expectPage(page.locator(`tr[data-run=${PLAIN_CANDIDATES}] td`).nth(6)).toHaveText('4/5');
+  });
+
+  it('shows an overfit run: its own status explained, the mode, each round’s rates apart, the held-out failures', async () => {
+    await openHeldOutRun(OVERFIT);
+    const status = page.getByTestId('run-status');
+    await expectPage(status).toHaveText('overfit');
+    await expectPage(status).toHaveClass('status overfit');
+    // Not drawn as a failure: its own colour.
+    expect(await status.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(126, 34, 206)');
+    await expectPage(page.getByTestId('status-note')).toHaveText(/^Overfit: every visible test passed but held-out tests failed \(--held-out measure\)/);
+    await expectPage(page.getByTestId('held-out-mode')).toHaveText('measure — judged every round, never shown to the model');
+    await expectPage(page.getByTestId('best')).toHaveText('visible 5/5 · held-out 1/3 (round 2)');
+    await expectPage(page.getByTestId('round-pass-rates')).toHaveText(['· visible 4/5 · held-out 1/3', '· visible 5/5 · held-out 1/3']);
+    await expectPage(page.locator('[data-step="2:VERDICT"] .step-detail')).toHaveText('visible 5/5 · held-out 1/3');
+    await expectPage(page.getByTestId('held-out-revealed')).toHaveCount(0);
+    // The last round's verdict is shown first.
+    const detail = page.getByTestId('held-out-detail');
+    await expectPage(detail.locator('h4')).toHaveText('Held-out tests: 1/3 passed · visible tests 5/5');
+    await expectPage(detail).toContainText('never shown to the model');
+    await expectPage(detail.getByTestId('held-out-failing').locator('li')).toHaveText(['Edge cases › 1 / 0 = shows Error', 'Edge cases › sqrt of -4 shows Error']);
+    await expectPage(page.getByTestId('failure').locator('.badge.held-out')).toHaveCount(2);
+    // Round 1 also failed a visible test: only the held-out failures carry the mark.
+    await page.locator('[data-step="1:VERDICT"]').click();
+    await expectPage(page.getByTestId('failure')).toHaveCount(3);
+    await expectPage(page.getByTestId('failure').filter({ hasText: '2 + 3 * 4 = gives 20' }).locator('.badge.held-out')).toHaveCount(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a reveal run: from which round the held-out failures are FIX blockers, and a held-out column for candidates', async () => {
+    await openHeldOutRun(REVEAL);
+    await expectPage(page.getByTestId('run-status')).toHaveText('passed');
+    await expectPage(page.getByTestId('status-note')).toHaveCount(0);
+    await expectPage(page.getByTestId('held-out-mode')).toHaveText('reveal — held-out failures are FIX blockers from round 3 on');
+    await expectPage(page.getByTestId('held-out-revealed')).toHaveCount(1);
+    await expectPage(page.locator('.round[data-round="3"]').getByTestId('held-out-revealed')).toBeVisible();
+    await expectPage(page.getByTestId('held-out-detail')).toContainText('their failures are FIX blockers from round 3 on (--held-out reveal)');
+    await page.locator('[data-step="1:VERDICT"]').click();
+    await expectPage(page.getByTestId('held-out-detail')).toContainText('never shown to the model');
+    const table = page.getByTestId('candidates-table');
+    await expectPage(table.locator('th')).toHaveText(['#', 'visible tests', 'held-out tests', 'tokens', 'calls', 'artifact']);
+    await expectPage(table.getByTestId('candidate-held-out')).toHaveText(['1/3', '2/3']);
+    // verdict.json counts every test (4/8 and 5/8): the visible column shows the visible tests only.
+    await expectPage(table.locator('tbody tr td:nth-child(2)')).toHaveText(['4/5 passed', '4/5 passed']);
+    await expectPage(table.locator('caption')).toContainText('a tie goes to more held-out tests passed');
+  });
+
+  it('shows a bench’s held-out rate, visible rate, gap and overfit trials per group', async () => {
+    await page.goto(`${heldOutViewer.url}#/bench/0/bench_held_out`);
+    await expectPage(page.getByTestId('bench-charts').locator('svg')).toHaveCount(4);
+    await expectPage(page.getByTestId('bench-charts').locator('figcaption').nth(3)).toHaveText('Held-out tests passed (best round), and the gap to the visible tests');
+    const summary = page.getByTestId('summary-table');
+    await expectPage(summary.locator('th')).toContainText(['held-out passed', 'visible passed', 'gap', 'overfit']);
+    await expectPage(summary.getByTestId('group-held-out')).toHaveText(['67% (2 trials)', '—']);
+    await expectPage(summary.getByTestId('group-visible')).toHaveText(['100%', '—']);
+    await expectPage(summary.getByTestId('group-gap')).toHaveText(['33%', '—']);
+    await expectPage(summary.getByTestId('group-overfit')).toHaveText(['1', '—']);
+    const trials = page.getByTestId('trials-table');
+    await expectPage(trials.locator('th').nth(7)).toHaveText('held-out (best)');
+    await expectPage(trials.locator('tbody tr td:nth-child(8)')).toHaveText(['1/3', '3/3', '—', '—']);
+    await expectPage(trials.locator('tbody tr').first().locator('td.status')).toHaveClass(/\boverfit\b/);
+  });
+
+  it('leaves runs and benches without held-out tests as they were: no held-out text, no empty columns', async () => {
+    await openHeldOutRun(PLAIN_CANDIDATES);
+    await page.locator('[data-step="1:VERDICT"]').click();
+    await expectPage(page.getByTestId('candidates-table').locator('th')).toHaveText(['#', 'verdict', 'tokens', 'calls', 'artifact']);
+    await expectPage(page.getByTestId('candidates-table').locator('caption')).toHaveText("Candidates (▶ the round's artifact: most visible tests passed)");
+    await openRun(`0/${DEMO_RUN}`);
+    await expectPage(page.getByTestId('best')).toHaveText('127/127 (round 2)');
+    await expectPage(page.locator('[data-step="2:VERDICT"] .step-detail')).toHaveText('127/127');
+    for (const testId of ['held-out-mode', 'status-note', 'round-pass-rates', 'held-out-revealed', 'held-out-detail']) await expectPage(page.getByTestId(testId)).toHaveCount(0);
+    await expectPage(page.locator('main')).not.toContainText('held-out');
+    await page.goto(`${viewer.url}#/bench/1/bench_fixture`);
+    await expectPage(page.getByTestId('bench-charts').locator('svg')).toHaveCount(3);
+    await expectPage(page.getByTestId('summary-table').locator('th')).toHaveCount(10);
+    await expectPage(page.getByTestId('trials-table').locator('th')).toHaveCount(10);
+    await expectPage(page.locator('main')).not.toContainText('held-out');
+  });
+});

@@ -106,6 +106,45 @@ describe('the JSON API', () => {
   });
 });
 
+describe('held-out tests', () => {
+  const request = (path: string) => {
+    const heldOut = createViewerApp({ roots: new ViewerRoots([fixture.heldOut]) });
+    return heldOut.request(`http://127.0.0.1${path}`, { headers: { host: '127.0.0.1' } });
+  };
+
+  it('lists each run with its visible and held-out figures apart, overfit as its own status', async () => {
+    const index = (await (await request('/api/index')).json()) as ViewerIndex;
+    const byName = new Map(index.runs.map((run) => [run.name, run]));
+    expect(byName.get('run_20261202_090000')).toMatchObject({ status: 'overfit', passed: 5, total: 5, heldOutPassed: 1, heldOutTotal: 3 });
+    expect(byName.get('run_20261202_100000')).toMatchObject({ status: 'passed', passed: 5, total: 5, heldOutPassed: 3, heldOutTotal: 3 });
+    const plain = byName.get('run_20261202_110000');
+    expect(plain).toMatchObject({ passed: 4, total: 5 });
+    expect(plain).not.toHaveProperty('heldOutTotal');
+  });
+
+  it('reads the run’s held-out mode, each round’s held-out figures and failing titles, each candidate’s figures', async () => {
+    const overfit = (await (await request('/api/run/0/run_20261202_090000')).json()) as RunView;
+    expect(overfit.metadata?.heldOut).toEqual({ mode: 'measure' });
+    expect(overfit.metadata?.best).toMatchObject({ passed: 5, total: 5, heldOutPassed: 1, heldOutTotal: 3 });
+    expect(overfit.rounds[1]?.summary).toMatchObject({ passed: 5, total: 5, heldOutPassed: 1, heldOutTotal: 3, heldOutFailingTitles: ['Edge cases › 1 / 0 = shows Error', 'Edge cases › sqrt of -4 shows Error'] });
+    const reveal = (await (await request('/api/run/0/run_20261202_100000')).json()) as RunView;
+    expect(reveal.metadata?.heldOut).toEqual({ mode: 'reveal', revealedFromRound: 3 });
+    expect(reveal.rounds[0]?.candidates?.map((candidate) => [candidate.candidate, candidate.selected, candidate.summary?.heldOutPassed, candidate.summary?.heldOutTotal])).toEqual([
+      [1, false, 1, 3],
+      [2, true, 2, 3],
+    ]);
+  });
+
+  it('keeps a bench summary’s held-out figures per group', async () => {
+    const bench = (await (await request('/api/bench/0/bench_held_out')).json()) as BenchView;
+    expect(bench.groups.map((group) => [group.spec, group.heldOut?.overfit, group.heldOut?.visibleMeanFractionPassed])).toEqual([
+      ['calculator', 1, 1],
+      ['todo', undefined, undefined],
+    ]);
+    expect(bench.results[0]?.best).toEqual({ passed: 5, total: 5, heldOutPassed: 1, heldOutTotal: 3 });
+  });
+});
+
 describe('a root that is itself a run directory (`ndli view output/run_…`)', () => {
   it('lists that run and finds its evidence', async () => {
     const single = createViewerApp({ roots: new ViewerRoots([join(fixture.output, DEMO_RUN)]) });

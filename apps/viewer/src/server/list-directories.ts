@@ -24,6 +24,8 @@ function runItem(directory: string, location: string, name: string, bench: strin
   const best = metadata?.best;
   const passed = best?.passed ?? lastJudged?.passed;
   const total = best?.total ?? lastJudged?.total;
+  // The held-out figures of the same round the visible ones come from.
+  const heldOut = best?.total !== undefined ? best : lastJudged;
   return {
     location,
     name,
@@ -36,6 +38,7 @@ function runItem(directory: string, location: string, name: string, bench: strin
     rounds: rounds.length,
     ...(passed !== undefined ? { passed } : {}),
     ...(total !== undefined ? { total } : {}),
+    ...(heldOut?.heldOutTotal !== undefined ? { heldOutPassed: heldOut.heldOutPassed ?? 0, heldOutTotal: heldOut.heldOutTotal } : {}),
     tokens: (metadata?.tokens?.prompt ?? 0) + (metadata?.tokens?.completion ?? 0),
     durationMs: metadata?.durationMs ?? 0,
     ...(metadata?.startedAt ? { startedAt: metadata.startedAt } : {}),

@@ -9,9 +9,29 @@ import { type ViewerRoots } from './viewer-roots.js';
 
 const SummaryFileSchema = z.looseObject({ groups: z.array(GroupSummarySchema).default([]) });
 
+const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/**
+ * Held-out figures as `ndli bench` summarizes them (its `GroupSummary.heldOut`; the viewer may not import the
+ * orchestrator): over the trials whose best round judged held-out tests, the mean held-out and visible shares,
+ * their gap, and the `overfit` trials.
+ */
+export function heldOutFigures(trials: readonly TrialResult[]): GroupSummary['heldOut'] {
+  const measured = trials.filter((trial) => (trial.best?.heldOutTotal ?? 0) > 0 && (trial.best?.total ?? 0) > 0);
+  if (measured.length === 0) return undefined;
+  const heldOut = mean(measured.map((trial) => (trial.best?.heldOutPassed ?? 0) / (trial.best?.heldOutTotal ?? 1)));
+  const visible = mean(measured.map((trial) => (trial.best?.passed ?? 0) / (trial.best?.total ?? 1)));
+  return { trials: measured.length, meanFractionPassed: heldOut, visibleMeanFractionPassed: visible, gap: visible - heldOut, overfit: trials.filter((trial) => trial.status === 'overfit').length };
+}
+
+/** A round is green when every visible test passed, and every held-out one too when there are some. */
+function isGreen(round: TrialResult['rounds'][number]): boolean {
+  return round.total > 0 && round.passed === round.total && (round.heldOutTotal === undefined || round.heldOutPassed === round.heldOutTotal);
+}
+
 /**
  * A bench still running has no summary.json yet: the figures that need no statistics library
- * (trials, passes, pass@1, share green by each round) straight from its results.
+ * (trials, passes, pass@1, share green by each round, held-out shares) straight from its results.
  */
 export function summarizeResults(results: readonly TrialResult[]): GroupSummary[] {
   const groups = new Map<string, TrialResult[]>();
@@ -25,7 +45,8 @@ export function summarizeResults(results: readonly TrialResult[]): GroupSummary[
       const first = trials[0] as TrialResult;
       const passes = trials.filter((trial) => trial.status === 'passed').length;
       const roundCount = Math.max(1, ...trials.map((trial) => trial.rounds.length));
-      const greenBy = (round: number) => trials.filter((trial) => trial.rounds.some((entry) => entry.round <= round && entry.total > 0 && entry.passed === entry.total)).length / trials.length;
+      const greenBy = (round: number) => trials.filter((trial) => trial.rounds.some((entry) => entry.round <= round && isGreen(entry))).length / trials.length;
+      const heldOut = heldOutFigures(trials);
       return {
         model: first.model,
         spec: first.spec,
@@ -34,6 +55,7 @@ export function summarizeResults(results: readonly TrialResult[]): GroupSummary[
         passes,
         passAtK: [passes / trials.length],
         passRateByRound: Array.from({ length: roundCount }, (_, index) => greenBy(index + 1)),
+        ...(heldOut ? { heldOut } : {}),
       };
     });
 }

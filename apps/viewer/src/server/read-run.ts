@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
-import { CallRecordSchema, EventSchema, ReasoningStateSchema, RunMetadataSchema, VerdictSchema, type RoundSummary, type RunEvent, type Verdict } from '../shared/run-schemas.js';
+import { CallRecordSchema, CandidateSummarySchema, EventSchema, ReasoningStateSchema, RunMetadataSchema, VerdictSchema, type RoundSummary, type RunEvent, type Verdict } from '../shared/run-schemas.js';
 import type { CallView, CandidateView, FailureLinks, RoundView, RunView, StateSnapshot } from '../shared/view-model.js';
 import type { Links } from './links.js';
 import { fileSize, readJsonFile, readJsonLines } from './read-files.js';
@@ -96,11 +96,9 @@ interface RunContext {
   links: Links;
 }
 
-const CandidateEntrySchema = z.looseObject({ candidate: z.number(), directory: z.string().optional() });
-
 /** A round's candidates: each under `round_N/candidates/K/` (its verdict, artifact), its loop where its summary says. */
 function readCandidates(run: RunContext, round: number, summary: RoundSummary | undefined): CandidateView[] | undefined {
-  const entries = z.array(CandidateEntrySchema).safeParse(summary?.['candidates']);
+  const entries = z.array(CandidateSummarySchema).safeParse(summary?.['candidates']);
   if (!entries.success) return undefined;
   const selected = summary?.['selectedCandidate'];
   return entries.data.map((entry) => {

@@ -19,8 +19,9 @@ export const TrialResultSchema = z.looseObject({
   trial: z.number(),
   status: z.string().default('unknown'),
   endReason: z.string().default(''),
-  rounds: z.array(z.looseObject({ round: z.number(), passed: z.number(), total: z.number() })).default([]),
-  best: z.looseObject({ passed: z.number(), total: z.number() }).optional(),
+  rounds: z.array(z.looseObject({ round: z.number(), passed: z.number(), total: z.number(), heldOutPassed: z.number().optional(), heldOutTotal: z.number().optional() })).default([]),
+  /** The best round: visible tests, and held-out tests when the spec holds some out. */
+  best: z.looseObject({ passed: z.number(), total: z.number(), heldOutPassed: z.number().optional(), heldOutTotal: z.number().optional() }).optional(),
   tokens: z.looseObject({ prompt: z.number().default(0), completion: z.number().default(0) }).optional(),
   durationMs: z.number().default(0),
   errorCode: z.string().optional(),
@@ -41,5 +42,18 @@ export const GroupSummarySchema = z.looseObject({
   tokensPerVerifiedPass: z.number().optional(),
   secondsPerVerifiedPass: z.number().optional(),
   failureCauses: z.record(z.string(), z.number()).optional(),
+  /**
+   * The spec holds tests out: over the `trials` that measured them, the mean share of held-out tests the best
+   * round passed, the visible share over the same trials, their gap (visible − held-out) and the `overfit` trials.
+   */
+  heldOut: z
+    .looseObject({
+      trials: z.number().optional(),
+      meanFractionPassed: z.number().optional(),
+      visibleMeanFractionPassed: z.number().optional(),
+      gap: z.number().optional(),
+      overfit: z.number().optional(),
+    })
+    .optional(),
 });
 export type GroupSummary = z.infer<typeof GroupSummarySchema>;

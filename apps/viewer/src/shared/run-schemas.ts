@@ -25,6 +25,12 @@ export const RoundSummarySchema = z.looseObject({
   failingTitles: z.array(z.string()).optional(),
   fixedTitles: z.array(z.string()).optional(),
   regressedTitles: z.array(z.string()).optional(),
+  /** Held-out tests (judged, never shown to the model): with them, `passed`/`total` count the visible tests only. */
+  heldOutPassed: z.number().optional(),
+  heldOutTotal: z.number().optional(),
+  heldOutOutcome: z.string().optional(),
+  /** Full titles (`describe › title`) of the held-out tests the app failed. */
+  heldOutFailingTitles: z.array(z.string()).optional(),
 });
 export type RoundSummary = z.infer<typeof RoundSummarySchema>;
 
@@ -44,10 +50,26 @@ export const RunMetadataSchema = z.looseObject({
   error: z.looseObject({ code: z.string().optional(), message: z.string().optional() }).optional(),
   tokens: TokensSchema.optional(),
   rounds: z.array(RoundSummarySchema).optional(),
-  best: z.looseObject({ round: z.number().optional(), passed: z.number().optional(), total: z.number().optional() }).optional(),
+  best: z
+    .looseObject({ round: z.number().optional(), passed: z.number().optional(), total: z.number().optional(), heldOutPassed: z.number().optional(), heldOutTotal: z.number().optional() })
+    .optional(),
+  /** The spec holds tests out: `measure` ends an overfit run, `reveal` makes the held-out failures FIX blockers from `revealedFromRound` on. */
+  heldOut: z.looseObject({ mode: z.string().optional(), revealedFromRound: z.number().optional() }).optional(),
   resumes: z.number().optional(),
 });
 export type RunMetadata = z.infer<typeof RunMetadataSchema>;
+
+/** One entry of a round's `candidates` (`--candidates N` > 1): the fields the viewer reads, the rest kept. */
+export const CandidateSummarySchema = z.looseObject({
+  candidate: z.number(),
+  directory: z.string().optional(),
+  status: z.string().optional(),
+  passed: z.number().optional(),
+  total: z.number().optional(),
+  heldOutPassed: z.number().optional(),
+  heldOutTotal: z.number().optional(),
+});
+export type CandidateSummary = z.infer<typeof CandidateSummarySchema>;
 
 export const SolvedTaskSchema = z.looseObject({ name: z.string(), solution_code: z.string().default('') });
 export const UnsolvedTaskSchema = z.looseObject({ name: z.string(), what_i_know: z.string().default(''), blockers: z.array(z.string()).default([]) });

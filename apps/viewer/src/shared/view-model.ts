@@ -1,5 +1,5 @@
 import type { BenchPlan, GroupSummary, TrialResult } from './bench-schemas.js';
-import type { CallRecord, ReasoningState, RoundSummary, RunEvent, RunMetadata, Verdict } from './run-schemas.js';
+import type { CallRecord, CandidateSummary, ReasoningState, RoundSummary, RunEvent, RunMetadata, Verdict } from './run-schemas.js';
 
 /**
  * What the viewer's JSON API returns (and what `--export` embeds). Every place is a *location*: the
@@ -18,8 +18,12 @@ export interface RunListItem {
   scripted: boolean;
   mode: string;
   rounds: number;
+  /** Visible tests (the best round's, else the last judged one's). */
   passed?: number;
   total?: number;
+  /** Held-out tests of the same round, when the spec holds some out. */
+  heldOutPassed?: number;
+  heldOutTotal?: number;
   tokens: number;
   durationMs: number;
   startedAt?: string;
@@ -68,8 +72,8 @@ export interface FailureLinks {
 /** One of a round's candidates (`--candidates N` > 1), from `round_N/candidates/K/`. */
 export interface CandidateView {
   candidate: number;
-  /** Its entry in the round's summary (status, verdict figures, tokens, error), as written. */
-  summary?: Record<string, unknown>;
+  /** Its entry in the round's summary (status, verdict figures, held-out figures, tokens, error), as written. */
+  summary?: CandidateSummary;
   /** Its own calls (candidate 1's loop is the round's, so its calls are the round's). */
   calls: CallView[];
   verdict?: Verdict;

@@ -1,4 +1,5 @@
 import type { GroupSummary } from '../shared/bench-schemas.js';
+import { hasHeldOut, heldOutRate } from '../shared/held-out.js';
 import { BarChart, LineChart } from './charts.js';
 import { loadBench } from './data-source.js';
 import { formatDuration, formatPercent, formatTokens } from './format.js';
@@ -13,6 +14,9 @@ export function BenchPage({ location }: { location: string }) {
   if (error) return <p class="problem">{error}</p>;
   if (!bench) return <p class="muted">Loading…</p>;
   const scripted = (bench.plan?.models ?? []).filter((model) => model.startsWith('replay/'));
+  // Held-out columns and chart only for a bench whose specs hold tests out: other benches look as they did.
+  const heldOutGroups = bench.groups.filter((group) => group.heldOut);
+  const heldOutTrials = bench.results.some((result) => hasHeldOut(result.best));
   return (
     <section class="bench-page">
       <h2>Bench {bench.name}</h2>
@@ -36,9 +40,20 @@ export function BenchPage({ location }: { location: string }) {
           title="Tokens per verified pass"
           bars={bench.groups.map((group) => ({ label: groupLabel(group), value: group.tokensPerVerifiedPass ?? 0, display: group.tokensPerVerifiedPass === undefined ? 'no pass' : Math.round(group.tokensPerVerifiedPass).toLocaleString('en-US') }))}
         />
+        {heldOutGroups.length > 0 ? (
+          <BarChart
+            title="Held-out tests passed (best round), and the gap to the visible tests"
+            bars={heldOutGroups.map((group) => ({
+              label: groupLabel(group),
+              value: group.heldOut?.meanFractionPassed ?? 0,
+              display: `${formatPercent(group.heldOut?.meanFractionPassed)} (gap ${formatPercent(group.heldOut?.gap)}, ${group.heldOut?.overfit ?? 0} overfit)`,
+            }))}
+            max={1}
+          />
+        ) : null}
       </div>
       <h3>Summary</h3>
-      <table>
+      <table data-testid="summary-table">
         <thead>
           <tr>
             <th>model</th>
@@ -48,6 +63,14 @@ export function BenchPage({ location }: { location: string }) {
             <th>passes</th>
             <th>pass@k</th>
             <th>mean tests passed</th>
+            {heldOutGroups.length > 0 ? (
+              <>
+                <th title="Mean share of held-out tests the best round passed, over the trials that judged them">held-out passed</th>
+                <th title="Mean share of visible tests over the same trials">visible passed</th>
+                <th title="visible − held-out: how much the model fits the tests it sees">gap</th>
+                <th title="Trials that passed every visible test and failed held-out ones (--held-out measure)">overfit</th>
+              </>
+            ) : null}
             <th>tokens / pass</th>
             <th>s / pass</th>
             <th>failure causes</th>
@@ -63,6 +86,22 @@ export function BenchPage({ location }: { location: string }) {
               <td class="number">{group.passes}</td>
               <td>{group.passAtK.map((value, index) => `pass@${index + 1} ${formatPercent(value)}`).join(' · ')}</td>
               <td class="number">{formatPercent(group.meanFractionPassed)}</td>
+              {heldOutGroups.length > 0 ? (
+                <>
+                  <td class="number" data-testid="group-held-out">
+                    {group.heldOut ? `${formatPercent(group.heldOut.meanFractionPassed)} (${group.heldOut.trials ?? '?'} trials)` : '—'}
+                  </td>
+                  <td class="number" data-testid="group-visible">
+                    {group.heldOut ? formatPercent(group.heldOut.visibleMeanFractionPassed) : '—'}
+                  </td>
+                  <td class="number" data-testid="group-gap">
+                    {group.heldOut ? formatPercent(group.heldOut.gap) : '—'}
+                  </td>
+                  <td class="number" data-testid="group-overfit">
+                    {group.heldOut ? (group.heldOut.overfit ?? '—') : '—'}
+                  </td>
+                </>
+              ) : null}
               <td class="number">{group.tokensPerVerifiedPass === undefined ? '—' : Math.round(group.tokensPerVerifiedPass)}</td>
               <td class="number">{group.secondsPerVerifiedPass === undefined ? '—' : group.secondsPerVerifiedPass.toFixed(1)}</td>
               <td>
@@ -86,6 +125,7 @@ export function BenchPage({ location }: { location: string }) {
             <th>status</th>
             <th>end</th>
             <th>tests per round</th>
+            {heldOutTrials ? <th>held-out (best)</th> : null}
             <th>tokens</th>
             <th>time</th>
             <th>run</th>
@@ -101,6 +141,7 @@ export function BenchPage({ location }: { location: string }) {
               <td class={`status ${result.status}`}>{result.status}</td>
               <td>{result.endReason}</td>
               <td>{result.rounds.map((round) => `${round.passed}/${round.total}`).join(' → ') || '—'}</td>
+              {heldOutTrials ? <td class="number">{result.best ? heldOutRate(result.best) : '—'}</td> : null}
               <td class="number">{formatTokens((result.tokens?.prompt ?? 0) + (result.tokens?.completion ?? 0))}</td>
               <td class="number">{formatDuration(result.durationMs)}</td>
               <td>{result.runLocation ? <a href={runHref(result.runLocation)}>{result.runDirectory}</a> : <span class="muted">{result.runDirectory ?? '—'} (not found)</span>}</td>

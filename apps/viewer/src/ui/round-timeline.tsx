@@ -1,3 +1,4 @@
+import { hasHeldOut, passRates } from '../shared/held-out.js';
 import { roundSteps, type RoundStep } from '../shared/round-steps.js';
 import { verdictOutcome } from '../shared/verdict-comparison.js';
 import type { RoundView } from '../shared/view-model.js';
@@ -15,7 +16,9 @@ function sameStep(a: RoundStep, b: RoundStep): boolean {
 function stepLabel(round: RoundView, step: RoundStep): { label: string; detail: string; flags: string[] } {
   if (step.kind === 'verdict') {
     const verdict = round.verdict;
-    return { label: 'VERDICT', detail: verdict ? `${verdict.passed}/${verdict.total}` : '', flags: verdict ? [verdictOutcome(verdict), ...(verdict.judgeErrors.length > 0 && verdict.failed > 0 ? ['judge-error'] : [])] : [] };
+    // verdict.json counts held-out tests too: the round's summary has the two rates apart.
+    const figures = hasHeldOut(round.summary) && round.summary ? passRates(round.summary) : verdict ? `${verdict.passed}/${verdict.total}` : '';
+    return { label: 'VERDICT', detail: verdict ? figures : '', flags: verdict ? [verdictOutcome(verdict), ...(verdict.judgeErrors.length > 0 && verdict.failed > 0 ? ['judge-error'] : [])] : [] };
   }
   if (step.kind === 'state') {
     const snapshot = round.states[step.index];
@@ -63,7 +66,18 @@ function RoundNotes({ round }: { round: RoundView }) {
 }
 
 /** The rounds as a timeline: INIT/FIX, REFINE ×N, GENERATE, the verdict; fresh starts marked. */
-export function RoundTimeline({ rounds, selection, onSelect }: { rounds: readonly RoundView[]; selection: Selection | undefined; onSelect: (selection: Selection) => void }) {
+export function RoundTimeline({
+  rounds,
+  selection,
+  onSelect,
+  revealedFromRound,
+}: {
+  rounds: readonly RoundView[];
+  selection: Selection | undefined;
+  onSelect: (selection: Selection) => void;
+  /** `--held-out reveal`: the first round whose FIX blockers include held-out failures. */
+  revealedFromRound?: number | undefined;
+}) {
   return (
     <div class="timeline" data-testid="timeline">
       {rounds.map((round) => (
@@ -75,6 +89,17 @@ export function RoundTimeline({ rounds, selection, onSelect }: { rounds: readonl
             {round.summary?.innerEndReason ? <span class="muted"> · {round.summary.innerEndReason}</span> : null}
             {typeof round.summary?.['attempt'] === 'number' ? <span class="muted"> · attempt {round.summary['attempt']}</span> : null}
             {refineOutput(round) ? <span class="muted"> · REFINE answers: {refineOutput(round)}</span> : null}
+            {round.summary && hasHeldOut(round.summary) ? (
+              <span class="pass-rates" data-testid="round-pass-rates">
+                {' '}
+                · {passRates(round.summary)}
+              </span>
+            ) : null}
+            {revealedFromRound === round.round ? (
+              <span class="badge revealed" data-testid="held-out-revealed">
+                HELD-OUT REVEALED — their failures are FIX blockers from this round on
+              </span>
+            ) : null}
           </div>
           <RoundNotes round={round} />
           <div class="steps">

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { hasHeldOut, heldOutModeText, passRates, statusNote } from '../shared/held-out.js';
+import type { RoundSummary } from '../shared/run-schemas.js';
 import { bestEarlier } from '../shared/verdict-comparison.js';
 import type { RoundView, RunView, StateSnapshot } from '../shared/view-model.js';
 import { CallDetail } from './call-detail.js';
@@ -17,6 +19,36 @@ function previousState(rounds: readonly RoundView[], roundIndex: number, stateIn
   if (stateIndex > 0) return round.states[stateIndex - 1];
   if (round.freshStart) return undefined;
   return rounds[roundIndex - 1]?.states.at(-1);
+}
+
+/** A round's held-out tests: their pass rate beside the visible one, the ones that failed, and whether the model has seen any. */
+function HeldOutSection({ summary, revealedFromRound }: { summary: RoundSummary | undefined; revealedFromRound: number | undefined }) {
+  if (!summary || !hasHeldOut(summary)) return null;
+  const failing = summary.heldOutFailingTitles ?? [];
+  const revealed = revealedFromRound !== undefined && summary.round >= revealedFromRound;
+  return (
+    <div class="held-out" data-testid="held-out-detail">
+      <h4>
+        Held-out tests: {summary.heldOutPassed ?? 0}/{summary.heldOutTotal} passed <span class="muted">· visible tests {summary.total === undefined ? '—' : `${summary.passed ?? 0}/${summary.total}`}</span>
+      </h4>
+      <p class="muted">
+        {revealed ? `Judged every round; their failures are FIX blockers from round ${revealedFromRound} on (--held-out reveal).` : 'Judged every round, never shown to the model.'} The verdict below
+        counts every test, held-out ones included.
+      </p>
+      {failing.length > 0 ? (
+        <div class="name-list" data-testid="held-out-failing">
+          <h5>
+            Held-out tests failing <span class="count">{failing.length}</span>
+          </h5>
+          <ul>
+            {failing.map((title) => (
+              <li key={title}>{title}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
 }
 
 function Detail({ run, selection }: { run: RunView; selection: Selection }) {
@@ -44,7 +76,10 @@ function Detail({ run, selection }: { run: RunView; selection: Selection }) {
         links={round.failureLinks}
         previous={previous?.verdict ? { label: `round ${previous.round}`, verdict: previous.verdict } : undefined}
         best={best?.verdict && best !== previous ? { label: `round ${best.round}`, verdict: best.verdict } : undefined}
-      />
+        heldOutTitles={round.summary?.heldOutFailingTitles ? new Set(round.summary.heldOutFailingTitles) : undefined}
+      >
+        <HeldOutSection summary={round.summary} revealedFromRound={run.metadata?.heldOut?.revealedFromRound} />
+      </VerdictDetail>
       {round.artifactUrl ? <ArtifactFrame url={round.artifactUrl} title={`round ${round.round} artifact`} /> : null}
     </div>
   );
@@ -67,12 +102,18 @@ export function RunPage({ location }: { location: string }) {
   if (!run) return <p class="muted">Loading…</p>;
   const metadata = run.metadata;
   const shown = selection ?? defaultSelection(run);
+  const note = statusNote(metadata?.status);
   return (
     <section class="run-page">
       <h2>
         {run.name} <span class={`status ${metadata?.status ?? ''}`} data-testid="run-status">{metadata?.status ?? 'unknown'}</span>
         {metadata?.model?.scripted ? <span class="badge scripted">SCRIPTED — replayed answers, no model involved</span> : null}
       </h2>
+      {note ? (
+        <p class="status-note" data-testid="status-note">
+          {note}
+        </p>
+      ) : null}
       {run.metadataProblem ? <p class="problem">{run.metadataProblem}</p> : null}
       <dl class="facts">
         <dt>spec</dt>
@@ -84,7 +125,13 @@ export function RunPage({ location }: { location: string }) {
         <dt>rounds</dt>
         <dd data-testid="round-count">{run.rounds.length}</dd>
         <dt>best</dt>
-        <dd>{metadata?.best ? `${metadata.best.passed}/${metadata.best.total} (round ${metadata.best.round})` : '—'}</dd>
+        <dd data-testid="best">{metadata?.best ? `${passRates(metadata.best)} (round ${metadata.best.round})` : '—'}</dd>
+        {metadata?.heldOut ? (
+          <>
+            <dt>held-out</dt>
+            <dd data-testid="held-out-mode">{heldOutModeText(metadata.heldOut)}</dd>
+          </>
+        ) : null}
         <dt>tokens</dt>
         <dd>
           {formatTokens(metadata?.tokens?.prompt)} prompt / {formatTokens(metadata?.tokens?.completion)} completion
@@ -105,7 +152,7 @@ export function RunPage({ location }: { location: string }) {
           {metadata?.error ? ` · ${metadata.error.code}: ${metadata.error.message}` : ''}
         </dd>
       </dl>
-      <RoundTimeline rounds={run.rounds} selection={shown} onSelect={setSelection} />
+      <RoundTimeline rounds={run.rounds} selection={shown} onSelect={setSelection} revealedFromRound={metadata?.heldOut?.revealedFromRound} />
       <div class="detail">{shown ? <Detail run={run} selection={shown} /> : <p class="muted">Nothing recorded yet; this page updates as the run writes.</p>}</div>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { passRates } from '../shared/held-out.js';
 import type { RunListItem } from '../shared/view-model.js';
 import { formatDate, formatDuration, formatTokens } from './format.js';
 import { runHref } from './route.js';
@@ -73,7 +74,7 @@ export function RunsList({ runs }: { runs: readonly RunListItem[] }) {
               </td>
               <td>{run.mode}</td>
               <td class="number">{run.rounds}</td>
-              <td class="number">{run.total !== undefined ? `${run.passed ?? 0}/${run.total}` : '—'}</td>
+              <td class="number">{passRates(run)}</td>
               <td class="number">{formatTokens(run.tokens)}</td>
               <td class="number">{formatDuration(run.durationMs)}</td>
               <td>{formatDate(run.startedAt)}</td>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Failure, Verdict } from '../shared/run-schemas.js';
 import { compareVerdicts, groupTests, testKey, type VerdictComparison } from '../shared/verdict-comparison.js';
 import type { FailureLinks } from '../shared/view-model.js';
@@ -48,11 +49,12 @@ function List({ title, items }: { title: string; items: readonly string[] }) {
   );
 }
 
-function FailureCard({ failure, links }: { failure: Failure; links: FailureLinks | undefined }) {
+function FailureCard({ failure, links, heldOut }: { failure: Failure; links: FailureLinks | undefined; heldOut: boolean }) {
   return (
     <details class="failure" data-testid="failure">
       <summary>
         ✗ {failure.title} <span class="muted">{failure.file}:{failure.line ?? '?'}</span>
+        {heldOut ? <span class="badge held-out">HELD-OUT</span> : null}
       </summary>
       <div class="failure-body">
         <div class="failure-text">
@@ -102,7 +104,23 @@ function FailureCard({ failure, links }: { failure: Failure; links: FailureLinks
 }
 
 /** A verdict: tests by spec group, each failure with its evidence, judge errors apart, and what changed since earlier rounds. */
-export function VerdictDetail({ verdict, links, previous, best }: { verdict: Verdict; links: readonly FailureLinks[]; previous: EarlierVerdict | undefined; best: EarlierVerdict | undefined }) {
+export function VerdictDetail({
+  verdict,
+  links,
+  previous,
+  best,
+  heldOutTitles,
+  children,
+}: {
+  verdict: Verdict;
+  links: readonly FailureLinks[];
+  previous: EarlierVerdict | undefined;
+  best: EarlierVerdict | undefined;
+  /** Full titles (`describe › title`) of the failing held-out tests: their failures are marked. */
+  heldOutTitles?: ReadonlySet<string> | undefined;
+  /** Shown under the heading (the round's held-out figures). */
+  children?: ComponentChildren;
+}) {
   // Links come in the order of the failures (two tests may share a title in different groups).
   const failuresByKey = new Map(verdict.failures.map((failure, index) => [testKey(failure), { failure, links: links[index] }]));
   return (
@@ -113,6 +131,7 @@ export function VerdictDetail({ verdict, links, previous, best }: { verdict: Ver
         {verdict.judgeErrors.length > 0 ? `, ${verdict.judgeErrors.length} unjudged` : ''}
         <span class="muted"> · {formatDuration(verdict.durationMs)}</span>
       </h3>
+      {children}
       {verdict.sandbox ? (
         <p class="muted">
           Chromium OS sandbox {verdict.sandbox.osSandbox ? 'on' : 'off'}: {verdict.sandbox.reason}
@@ -153,7 +172,7 @@ export function VerdictDetail({ verdict, links, previous, best }: { verdict: Ver
               </summary>
               {group.tests.map((test) => {
                 const failure = failuresByKey.get(testKey(test));
-                if (failure) return <FailureCard key={testKey(test)} failure={failure.failure} links={failure.links} />;
+                if (failure) return <FailureCard key={testKey(test)} failure={failure.failure} links={failure.links} heldOut={heldOutTitles?.has([...failure.failure.describePath, failure.failure.title].join(' › ')) ?? false} />;
                 return (
                   <div key={testKey(test)} class={`test ${test.status}`}>
                     {test.status === 'passed' ? '✓' : test.status === 'judge-error' ? '⚠' : '·'} {test.title} <span class="muted">{test.status !== 'passed' ? test.status : ''}</span>
