@@ -1,5 +1,5 @@
 import { headline } from './assertion-message.js';
-import type { Failure, Verdict } from './verdict.js';
+import { fullTitle, type Failure, type Verdict } from './verdict.js';
 
 /** A FIX-mode unsolved task: the JSON shape of latent-core's `UnsolvedTask` (ralph does not import latent-core). */
 export interface FixBlocker {
@@ -28,10 +28,6 @@ function slug(text: string): string {
 function clip(text: string, max = MAX_VALUE): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function fullTitle(failure: Pick<Failure, 'describePath' | 'title'>): string {
-  return [...failure.describePath, failure.title].join(' › ');
 }
 
 function actionsText(actions: readonly string[]): string {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HeldOut } from './spec-folder/spec-folder.js';
-import type { Failure, JudgeError, TestOutcome, Verdict } from './verdict.js';
+import { fullTitle, testKey, type Failure, type JudgeError, type TestOutcome, type Verdict } from './verdict.js';
 
 /**
  * Held-out tests: a spec's tests the loop judges every round but never shows the model (FIX blockers,
@@ -44,9 +44,7 @@ export function heldOutProblems(specDirectory: string, heldOut: HeldOut): string
   return problems;
 }
 
-function key(test: { describePath: readonly string[]; title: string; file: string }): string {
-  return [test.file, ...test.describePath, test.title].join(' › ');
-}
+const key = testKey;
 
 /** The part of a verdict made of the chosen tests, its figures recounted as buildVerdict counts them. */
 function part(verdict: Verdict, keep: (test: TestOutcome) => boolean, runErrors: readonly string[]): Verdict {
@@ -57,7 +55,8 @@ function part(verdict: Verdict, keep: (test: TestOutcome) => boolean, runErrors:
   const failing = new Set([...failures, ...judgeErrors].map(key));
   // A skip on purpose (test.skip) is neither a failure nor counted in the total.
   const skippedOnPurpose = tests.filter((test) => test.status === 'skipped' && !failing.has(key(test))).length;
-  const flaky = verdict.flaky.filter((title) => tests.some((test) => [...test.describePath, test.title].join(' › ') === title));
+  const keptTitles = new Set(tests.map(fullTitle));
+  const flaky = verdict.flaky.filter((title) => keptTitles.has(title));
   return {
     ...verdict,
     tests,

@@ -1,17 +1,9 @@
-import type { Failure, JudgeError, TestOutcome, Verdict } from './verdict.js';
+import { fullTitle, testKey, type Failure, type JudgeError, type TestOutcome, type Verdict } from './verdict.js';
 
 const LOAD_HANG = /The app never finished loading/;
 
-type Titled = Pick<TestOutcome, 'file' | 'describePath' | 'title'>;
 
-function key(test: Titled): string {
-  return [test.file, ...test.describePath, test.title].join(' › ');
-}
-
-/** `describe › … › title`, as failures, FIX blockers and `verdict.flaky` name a test. */
-export function fullTitle(test: Pick<TestOutcome, 'describePath' | 'title'>): string {
-  return [...test.describePath, test.title].join(' › ');
-}
+const key = testKey;
 
 /**
  * Failures re-run by default. Each re-run of a failure costs its wait for the expected state again (the expect

@@ -48,7 +48,7 @@ export interface GeneratedConfigOptions {
   onlyTests?: readonly string[];
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

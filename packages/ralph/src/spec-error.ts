@@ -1,4 +1,5 @@
-import { APP_ORIGIN } from './app-fixture/judge-environment.js';
+import { APP_ORIGIN, REQUEST_FIXTURE_REFUSED } from './app-fixture/judge-environment.js';
+import { escapeRegExp } from './playwright-config.js';
 
 /** Failures that are the test's own doing, each with the reason a spec's author reads. */
 const SPEC_FAULTS: ReadonlyArray<{ pattern: RegExp; reason: (match: RegExpExecArray) => string }> = [
@@ -7,12 +8,12 @@ const SPEC_FAULTS: ReadonlyArray<{ pattern: RegExp; reason: (match: RegExpExecAr
     reason: () => 'The test navigates to a URL that is not valid here. A spec reaches the app at its baseURL: `page.goto(\'/\')` (or relative URLs).',
   },
   {
-    pattern: new RegExp(`(?:page|frame)\\.goto: net::ERR_BLOCKED_BY_CLIENT at (?!${APP_ORIGIN.replace(/[.]/g, '\\.')}/)(\\S+)`),
+    pattern: new RegExp(`(?:page|frame)\\.goto: net::ERR_BLOCKED_BY_CLIENT at (?!${escapeRegExp(APP_ORIGIN)}/)(\\S+)`),
     reason: (match) =>
       `The test navigates outside the app, to ${match[1] ?? 'another site'}: under NDLI the only site is the app, at the baseURL, and the network is closed. Start at \`page.goto('/')\` (\`ndli spec import\` rewrites a hard-coded start URL).`,
   },
   {
-    pattern: /The `request` fixture is not available under NDLI/,
+    pattern: new RegExp(escapeRegExp(REQUEST_FIXTURE_REFUSED)),
     reason: () => 'The test uses Playwright\'s `request` fixture (an HTTP client): the app has no server and the judge allows no network.',
   },
 ];

@@ -97,3 +97,13 @@ export function verdictOutcome(verdict: Pick<Verdict, 'failed' | 'failures' | 'j
   if (verdict.judgeErrors.length > 0 || verdict.runErrors.length > 0 || verdict.total === 0) return 'judge-error';
   return 'green';
 }
+
+/** `describe › … › title`, as failures, FIX blockers and `verdict.flaky` name a test. */
+export function fullTitle(test: { readonly describePath: readonly string[]; readonly title: string }): string {
+  return [...test.describePath, test.title].join(' › ');
+}
+
+/** A test's identity across a verdict's lists (tests, failures, judge errors): its file and full title. */
+export function testKey(test: { readonly file: string; readonly describePath: readonly string[]; readonly title: string }): string {
+  return [test.file, ...test.describePath, test.title].join(' › ');
+}

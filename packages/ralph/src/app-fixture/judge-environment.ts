@@ -29,3 +29,9 @@ export const PLAIN_SUITE_BASE_URL = `${APP_ORIGIN}/`;
  * test's (a fixture, a hook, a navigation elsewhere), never the app's.
  */
 export const NEVER_REACHED_APP_ATTACHMENT = 'ndli-never-reached-app';
+
+/**
+ * What a plain suite's `request` fixture throws under NDLI; the judge recognises it (spec-error.ts) as the spec's
+ * fault, never the app's. One constant, so the message and its recognition cannot drift apart.
+ */
+export const REQUEST_FIXTURE_REFUSED = 'The `request` fixture is not available under NDLI: the app is a single HTML file with no server, and the judge allows no network.';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test as base, type APIRequestContext, type Browser, type BrowserContext, type TestInfo } from 'playwright/test';
 import { closeWithin } from '../app-fixture/app-context.js';
 import { DiagnosticsRecorder } from '../app-fixture/diagnostics-recorder.js';
-import { ARTIFACT_ENV, DIAGNOSTICS_ATTACHMENT, NEVER_REACHED_APP_ATTACHMENT, RUN_DIRECTORY_ENV } from '../app-fixture/judge-environment.js';
+import { ARTIFACT_ENV, DIAGNOSTICS_ATTACHMENT, NEVER_REACHED_APP_ATTACHMENT, REQUEST_FIXTURE_REFUSED, RUN_DIRECTORY_ENV } from '../app-fixture/judge-environment.js';
 import { installOwnFramesMapping } from '../app-fixture/own-frames-mapping.js';
 import { FREEZE_MS, watchForFreeze } from '../app-fixture/page-freeze.js';
 import { sandboxContext, type TestSandbox } from './sandbox-context.js';
@@ -117,7 +117,7 @@ export const test = base.extend<PlainSuiteOptions & { plainSuiteEvidence: TestSa
     await use(
       new Proxy({} as APIRequestContext, {
         get() {
-          throw new Error('The `request` fixture is not available under NDLI: the app is a single HTML file with no server, and the judge allows no network.');
+          throw new Error(REQUEST_FIXTURE_REFUSED);
         },
       }),
     );

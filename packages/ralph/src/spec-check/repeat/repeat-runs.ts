@@ -1,6 +1,6 @@
 import type { Judge } from '../../judge-options.js';
 import type { SpecFolder } from '../../spec-folder/spec-folder.js';
-import type { Verdict } from '../../verdict.js';
+import { fullTitle, type Verdict } from '../../verdict.js';
 import { flakyTests, type RunResults, type TestResult } from './flaky-tests.js';
 
 /** One app of the spec (the reference or a variant) and the runs of it already made (the check's own verdicts). */
@@ -10,8 +10,6 @@ export interface RepeatedApp {
   path: string;
   runs: RunResults[];
 }
-
-const fullTitle = (test: { describePath: readonly string[]; title: string }): string => [...test.describePath, test.title].join(' › ');
 
 /** A verdict as one run's results: a test that failed and passed on its re-run counts as `flaky`, not as held. */
 export function verdictResults(verdict: Verdict): RunResults {
