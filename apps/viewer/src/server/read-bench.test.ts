@@ -33,3 +33,17 @@ describe('a bench without summary.json (still running)', () => {
     expect(calculator?.passRateByRound).toEqual([0.5, 0.5]);
   });
 });
+
+describe('a bench varying candidates or call concurrency, without summary.json', () => {
+  it('keeps a group per setting, as `ndli bench` does, each with its own figures', () => {
+    const trial = (setting: { candidates: number; concurrency: number }, index: number, status: string) =>
+      TrialResultSchema.parse({ model: 'replay/demo', spec: 'calculator', mode: 'ndli', trial: index, setting, status, rounds: [{ round: 1, passed: status === 'passed' ? 3 : 1, total: 3 }] });
+    const one = { candidates: 1, concurrency: 1 };
+    const four = { candidates: 4, concurrency: 4 };
+    const groups = summarizeResults([trial(one, 1, 'failed'), trial(four, 1, 'passed'), trial(one, 2, 'failed'), trial(four, 2, 'passed')]);
+    expect(groups.map((group) => [group.setting, group.trials, group.passes])).toEqual([
+      [one, 2, 0],
+      [four, 2, 2],
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { BenchPlanSchema, GroupSummarySchema, TrialResultSchema, type GroupSummary, type TrialResult } from '../shared/bench-schemas.js';
+import { BenchPlanSchema, GroupSummarySchema, settingLabel, TrialResultSchema, type GroupSummary, type TrialResult } from '../shared/bench-schemas.js';
 import type { BenchView } from '../shared/view-model.js';
 import type { Links } from './links.js';
 import { readJsonFile, readJsonLines } from './read-files.js';
@@ -36,7 +36,8 @@ function isGreen(round: TrialResult['rounds'][number]): boolean {
 export function summarizeResults(results: readonly TrialResult[]): GroupSummary[] {
   const groups = new Map<string, TrialResult[]>();
   for (const result of results) {
-    const key = `${result.model}|${result.spec}|${result.mode}`;
+    // As `ndli bench` groups: a bench varying candidates or call concurrency has a group per setting.
+    const key = `${result.model}|${result.spec}|${result.mode}|${settingLabel(result.setting)}`;
     groups.set(key, [...(groups.get(key) ?? []), result]);
   }
   return [...groups.entries()]
@@ -51,6 +52,7 @@ export function summarizeResults(results: readonly TrialResult[]): GroupSummary[
         model: first.model,
         spec: first.spec,
         mode: first.mode,
+        ...(first.setting ? { setting: first.setting } : {}),
         trials: trials.length,
         passes,
         passAtK: [passes / trials.length],

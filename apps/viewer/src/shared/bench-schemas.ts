@@ -12,11 +12,21 @@ export const BenchPlanSchema = z.looseObject({
 });
 export type BenchPlan = z.infer<typeof BenchPlanSchema>;
 
+/** A bench that varies `--candidates` / `--call-concurrency` gives each trial its setting; its groups are per setting too. */
+export const TrialSettingSchema = z.looseObject({ candidates: z.number(), concurrency: z.number() });
+export type TrialSetting = z.infer<typeof TrialSettingSchema>;
+
+/** `4 candidates · 2 in flight`, as `ndli bench` labels a setting; empty without one. */
+export function settingLabel(setting: TrialSetting | undefined): string {
+  return setting === undefined ? '' : `${setting.candidates} candidate${setting.candidates === 1 ? '' : 's'} · ${setting.concurrency} in flight`;
+}
+
 export const TrialResultSchema = z.looseObject({
   model: z.string(),
   spec: z.string(),
   mode: z.string().default(''),
   trial: z.number(),
+  setting: TrialSettingSchema.optional(),
   status: z.string().default('unknown'),
   endReason: z.string().default(''),
   rounds: z.array(z.looseObject({ round: z.number(), passed: z.number(), total: z.number(), heldOutPassed: z.number().optional(), heldOutTotal: z.number().optional() })).default([]),
@@ -34,6 +44,7 @@ export const GroupSummarySchema = z.looseObject({
   model: z.string(),
   spec: z.string(),
   mode: z.string().default(''),
+  setting: TrialSettingSchema.optional(),
   trials: z.number().default(0),
   passes: z.number().default(0),
   passAtK: z.array(z.number()).default([]),

@@ -1,4 +1,4 @@
-import type { GroupSummary } from '../shared/bench-schemas.js';
+import { settingLabel, type GroupSummary } from '../shared/bench-schemas.js';
 import { hasHeldOut, heldOutRate } from '../shared/held-out.js';
 import { BarChart, LineChart } from './charts.js';
 import { loadBench } from './data-source.js';
@@ -6,7 +6,9 @@ import { formatDuration, formatPercent, formatTokens } from './format.js';
 import { runHref } from './route.js';
 import { useLoad } from './use-load.js';
 
-const groupLabel = (group: GroupSummary) => `${group.model} · ${group.spec} · ${group.mode}`;
+/** The mode, and the setting when the bench varies candidates or call concurrency (as `ndli bench` prints it). */
+const modeLabel = (entry: Pick<GroupSummary, 'mode' | 'setting'>) => (entry.setting ? `${entry.mode} · ${settingLabel(entry.setting)}` : entry.mode);
+const groupLabel = (group: GroupSummary) => `${group.model} · ${group.spec} · ${modeLabel(group)}`;
 
 /** A bench: the report's charts and tables, every trial linked to its run. */
 export function BenchPage({ location }: { location: string }) {
@@ -81,7 +83,7 @@ export function BenchPage({ location }: { location: string }) {
             <tr key={groupLabel(group)}>
               <td>{group.model}</td>
               <td>{group.spec}</td>
-              <td>{group.mode}</td>
+              <td>{modeLabel(group)}</td>
               <td class="number">{group.trials}</td>
               <td class="number">{group.passes}</td>
               <td>{group.passAtK.map((value, index) => `pass@${index + 1} ${formatPercent(value)}`).join(' · ')}</td>
@@ -133,10 +135,10 @@ export function BenchPage({ location }: { location: string }) {
         </thead>
         <tbody>
           {bench.results.map((result) => (
-            <tr key={`${result.model}|${result.spec}|${result.mode}|${result.trial}`}>
+            <tr key={`${result.model}|${result.spec}|${modeLabel(result)}|${result.trial}`}>
               <td>{result.model}</td>
               <td>{result.spec}</td>
-              <td>{result.mode}</td>
+              <td>{modeLabel(result)}</td>
               <td class="number">{result.trial}</td>
               <td class={`status ${result.status}`}>{result.status}</td>
               <td>{result.endReason}</td>
