@@ -55,6 +55,9 @@ export interface LocalModelLoaded {
  * after, for what the grammar cannot express. Every call gets a fresh context and chat (the seed's
  * rule: nothing carries over); the model stays loaded across calls.
  */
+/** Compiled grammars kept per model, the least recently used dropped first (see grammarFor). */
+const GRAMMAR_CACHE_SIZE = 8;
+
 export class LocalModel implements LanguageModel {
   readonly interfaceVersion = LANGUAGE_MODEL_INTERFACE_VERSION;
   readonly provider = 'local';
@@ -161,8 +164,14 @@ export class LocalModel implements LanguageModel {
         (grammar) => grammar,
         () => undefined,
       );
-      this.grammars.set(key, compiled);
+      // latent-core builds REFINE's schema from the open tasks, so a long run asks for a new one most rounds: keep the
+      // recently used few (the fixed INIT and GENERATE schemas, a round's retries) rather than every one ever compiled.
+      if (this.grammars.size >= GRAMMAR_CACHE_SIZE) this.grammars.delete(this.grammars.keys().next().value as string);
+    } else {
+      // Least recently used out first: a hit moves to the end of the map's order.
+      this.grammars.delete(key);
     }
+    this.grammars.set(key, compiled);
     const grammar = await compiled;
     return grammar === undefined ? { grammar, warning: 'The JSON schema could not be compiled to a grammar; the answer was sampled unconstrained.' } : { grammar };
   }
