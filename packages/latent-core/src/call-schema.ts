@@ -55,3 +55,6 @@ export function reasoningStateCallSchema(state: ReasoningState | undefined): Cal
   }
   return { jsonSchema: z.toJSONSchema(answerSchemaWithResolves(openNames)), fallback: undefined };
 }
+
+/** INIT's schema: no task is open yet, so no `resolves` (it would have nothing to name). Built once: it never changes. */
+export const INIT_REASONING_STATE_JSON_SCHEMA = reasoningStateCallSchema(undefined).jsonSchema;

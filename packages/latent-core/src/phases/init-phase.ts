@@ -1,5 +1,5 @@
 import { callWithRetries } from '../call-with-retries.js';
-import { reasoningStateCallSchema } from '../call-schema.js';
+import { INIT_REASONING_STATE_JSON_SCHEMA } from '../call-schema.js';
 import { checkReasoningState } from '../checks/state-checks.js';
 import type { PhaseContext, PhaseOutcome } from '../phase-context.js';
 import { renderPrompt } from '../prompts.js';
@@ -34,8 +34,7 @@ export async function initPhase(input: InitPhaseInput): Promise<PhaseOutcome<Rea
     system: prompt.system,
     prompt: prompt.user,
     schema: ReasoningStateAnswerSchema,
-    // No task is open yet: the schema has no `resolves` (it would have nothing to name).
-    jsonSchema: reasoningStateCallSchema(undefined).jsonSchema,
+    jsonSchema: INIT_REASONING_STATE_JSON_SCHEMA,
     schemaName: REASONING_STATE_SCHEMA_NAME,
     check: (state) => ({ value: state, issues: checkReasoningState(state), warnings: [] }),
   });

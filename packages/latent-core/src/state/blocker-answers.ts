@@ -18,16 +18,23 @@ function tasksNamed(answer: string, taskNames: readonly string[]): string[] {
  * code now), and beyond `cap` the oldest are retired. Answers naming no known task stay until the cap.
  * Nothing is lost: retired answers move to `retired_blocker_answers` in the saved state.
  */
+/** Each answer once: the first of those with the same text up to case, spacing and a final full stop (`answerKey`). */
+export function uniqueAnswers(answers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return answers.filter((answer) => {
+    const key = answerKey(answer);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function boundBlockerAnswers(state: ReasoningState, cap: number): ReasoningState {
   const openNames = new Set(state.unsolved_tasks.map((task) => task.name));
   const taskNames = [...state.solved_tasks, ...state.unsolved_tasks].map((task) => task.name);
-  const seen = new Set<string>();
   const active: string[] = [];
   const retired: string[] = [];
-  for (const answer of state.blocker_answers) {
-    const key = answerKey(answer);
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const answer of uniqueAnswers(state.blocker_answers)) {
     const named = tasksNamed(answer, taskNames);
     if (named.length > 0 && named.every((name) => !openNames.has(name))) retired.push(answer);
     else active.push(answer);

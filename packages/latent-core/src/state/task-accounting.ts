@@ -1,5 +1,5 @@
 import type { ReasoningState, ReasoningStateAnswer, SolvedTask, UnsolvedTask } from '../reasoning-state.js';
-import { answerKey } from './blocker-answers.js';
+import { uniqueAnswers } from './blocker-answers.js';
 import type { Mend } from './mends.js';
 
 /**
@@ -79,13 +79,7 @@ function accountResolves(written: readonly SolvedTask[], previousOpen: ReadonlyM
 
 /** The answer's blocker answers given twice (same text up to case, spacing and a final full stop) are kept once. */
 function mergeAnswerBlockerAnswers(answers: readonly string[]): { answers: string[]; mends: Mend[] } {
-  const seen = new Set<string>();
-  const kept = answers.filter((answer) => {
-    const key = answerKey(answer);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept = uniqueAnswers(answers);
   const merged = answers.length - kept.length;
   const mends: Mend[] = merged > 0 ? [{ kind: 'blocker-answers-merged', message: `${merged} blocker answer(s) given twice in the answer were merged (kept once)` }] : [];
   return { answers: kept, mends };
