@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { VerdictSchema, verdictOutcome, type Judge, type VerdictOutcome } from '@ndli/ralph';
-import { describeError, type RunOutcome } from '../run/drive-run.js';
+import { describeError } from '../run/describe-error.js';
+import type { RunOutcome } from '../run/drive-run.js';
 import type { RunMetadata } from '../run/run-metadata.js';
 import { RUN_METADATA_FILE, RunStore, VERDICT_FILE } from '../run/run-store.js';
 import { resumeRun, startRun } from '../run/session.js';

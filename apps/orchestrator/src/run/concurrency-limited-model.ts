@@ -24,11 +24,6 @@ export class ConcurrencyLimitedModel implements LanguageModel {
     this.limit = pLimit(Math.max(1, concurrency));
   }
 
-  /** Calls running now, and calls waiting for a slot. */
-  get load(): { active: number; pending: number } {
-    return { active: this.limit.activeCount, pending: this.limit.pendingCount };
-  }
-
   generateObject<OUTPUT>(request: GenerateObjectRequest<OUTPUT>): Promise<GenerateObjectResult<OUTPUT>> {
     return this.limit(() => {
       if (request.abortSignal?.aborted) throw new ModelAbortedError({ provider: this.provider, modelId: this.modelId });

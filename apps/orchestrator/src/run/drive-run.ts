@@ -5,8 +5,8 @@ import type { LanguageModel } from '@ndli/models';
 import type { EventListener, OrchestratorEvent } from '../events.js';
 import { ConcurrencyLimitedModel } from './concurrency-limited-model.js';
 import { describeError, errorCode } from './describe-error.js';
-import { generateRound } from './generate-round.js';
 import { judgeCandidates } from './judge-candidates.js';
+import { generateRound, hasCandidates } from './generate-round.js';
 import { judgeRound } from './judge-round.js';
 import { decideNextRound, type NextStep } from './next-round-policy.js';
 import type { RunContext, RunOutcome, StepContext } from './run-context.js';
@@ -16,15 +16,9 @@ import { MeteredModel, type CallHandle } from './usage-meter.js';
 import { ndliCommand } from '../hints/ndli-command.js';
 
 export type { RunContext, RunOutcome } from './run-context.js';
-export { describeError } from './describe-error.js';
 
 /** Statuses after which `ndli resume` can continue the run. */
 const RESUMABLE: ReadonlySet<RunStatus> = new Set(['interrupted', 'error', 'judge-error']);
-
-/** Whether the round makes several artifacts (a resumed round keeps what it started with). */
-function hasCandidates(context: StepContext, round: number): boolean {
-  return context.record.round(round)?.candidates !== undefined || context.config.candidates > 1;
-}
 
 /** Generates the round's artifact(s) (unless already saved and waiting for a verdict), then judges them. */
 async function generateAndJudge(context: StepContext, round: number): Promise<void> {

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_FILES, ReasoningStateSchema, type LatentLoopMode } from '@ndli/latent-core';
-import { partitionVerdict, toFixBlockers, VerdictSchema, type FixBlocker, type Verdict } from '@ndli/ralph';
+import { partitionVerdict, toFixBlockers, type FixBlocker, type Verdict } from '@ndli/ralph';
 import { stateDirectory } from './candidate-directories.js';
 import { generateCandidates } from './generate-candidates.js';
 import type { StepContext } from './run-context.js';
 import { runInnerLoop, type RoundArtifact } from './run-inner-loop.js';
 import type { RoundSummary } from './run-metadata.js';
+import { readVerdict } from './judge-round.js';
 import { VERDICT_FILE } from './run-store.js';
 import { anchorRound, fullTitle } from './test-anchors.js';
 
-export type { RoundArtifact } from './run-inner-loop.js';
-
-function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+/** Whether the round makes several artifacts (a resumed round keeps what it started with). */
+export function hasCandidates(context: StepContext, round: number): boolean {
+  return context.record.round(round)?.candidates !== undefined || context.config.candidates > 1;
 }
 
 /**
@@ -21,7 +21,7 @@ function readJson(path: string): unknown {
  * visible tests only, unless the run revealed its held-out failures before the round being made (`forRound`).
  */
 function verdictForModel(context: StepContext, round: number, forRound: number): Verdict {
-  const verdict = VerdictSchema.parse(readJson(join(context.store.roundDirectory(round), VERDICT_FILE)));
+  const verdict = readVerdict(join(context.store.roundDirectory(round), VERDICT_FILE));
   const revealedFrom = context.record.metadata.heldOut?.revealedFromRound;
   if (revealedFrom !== undefined && forRound >= revealedFrom) return verdict;
   return partitionVerdict(verdict, context.spec.heldOut).visible;
@@ -53,7 +53,7 @@ function latentMode(context: StepContext, summary: Readonly<RoundSummary>): { mo
   }
   const anchor = summary.anchorRound ?? summary.round - 1;
   // The anchor's state is its selected candidate's (with `--candidate-scope loop` each candidate has its own).
-  const previousState = ReasoningStateSchema.parse(readJson(join(stateDirectory(context.store, record.round(anchor)), RUN_FILES.stateFinal)));
+  const previousState = ReasoningStateSchema.parse(JSON.parse(readFileSync(join(stateDirectory(context.store, record.round(anchor)), RUN_FILES.stateFinal), 'utf8')));
   const previous = record.round(summary.round - 1);
   const latest = previous && previous.round !== anchor ? { verdict: verdictForModel(context, previous.round, summary.round), regressedTitles: previous.regressedTitles ?? [] } : undefined;
   const failures = fixBlockers(verdictForModel(context, anchor, summary.round), latest);
@@ -85,7 +85,7 @@ export async function generateRound(context: StepContext, round: number): Promis
   context.record.startGenerating(round);
   const { mode, fixTasks } = latentMode(context, summary);
   emitRoundStart(context, summary, fixTasks);
-  if (context.config.candidates <= 1 && summary.candidates === undefined) {
+  if (!hasCandidates(context, round)) {
     const result = await runInnerLoop(context, { round, candidate: undefined, directory: context.store.roundDirectory(round), mode, seed: context.config.seed });
     return [{ candidate: undefined, path: result.artifact.path }];
   }
